@@ -1,0 +1,66 @@
+package io.idforge.identity.api.processes;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.OffsetDateTime;
+
+/**
+ * One validation (one validator run for one user) inside a process result, in Truora's shape.
+ * {@code remaining_retries}, {@code front_image} and {@code reverse_image} sit at validation
+ * level; {@code declined_reason} appears only when {@code failure_status} is {@code declined}.
+ *
+ * @param validationId {@code validation_id} ({@code VLD...})
+ * @param ipAddress {@code ip_address}
+ * @param accountId {@code account_id}
+ * @param type {@code type}, e.g. {@code document-validation}, {@code face-recognition}
+ * @param validationStatus {@code validation_status}: pending, success or failure
+ * @param failureStatus {@code failure_status}
+ * @param declinedReason {@code declined_reason}
+ * @param expiredReason {@code expired_reason}
+ * @param threshold {@code threshold}, face-recognition
+ * @param allowedRetries {@code allowed_retries}
+ * @param remainingRetries {@code remaining_retries}
+ * @param creationDate {@code creation_date}
+ * @param updateDate {@code update_date}
+ * @param identityProcessId {@code identity_process_id}
+ * @param frontImage {@code front_image}, a time-limited URL
+ * @param reverseImage {@code reverse_image}, a time-limited URL
+ * @param details {@code details}, by validation type
+ */
+@JsonbPropertyOrder({
+  "validationId",
+  "ipAddress",
+  "accountId",
+  "type",
+  "validationStatus",
+  "failureStatus",
+  "declinedReason",
+  "expiredReason",
+  "threshold",
+  "allowedRetries",
+  "remainingRetries",
+  "creationDate",
+  "updateDate",
+  "identityProcessId",
+  "frontImage",
+  "reverseImage",
+  "details"
+})
+public record ValidationResponse(
+    @JsonbProperty("validation_id") String validationId,
+    @JsonbProperty("ip_address") String ipAddress,
+    @JsonbProperty("account_id") String accountId,
+    @JsonbProperty("type") String type,
+    @JsonbProperty("validation_status") String validationStatus,
+    @JsonbProperty("failure_status") String failureStatus,
+    @JsonbProperty("declined_reason") String declinedReason,
+    @JsonbProperty("expired_reason") String expiredReason,
+    @JsonbProperty("threshold") Double threshold,
+    @JsonbProperty("allowed_retries") Integer allowedRetries,
+    @JsonbProperty("remaining_retries") Integer remainingRetries,
+    @JsonbProperty("creation_date") OffsetDateTime creationDate,
+    @JsonbProperty("update_date") OffsetDateTime updateDate,
+    @JsonbProperty("identity_process_id") String identityProcessId,
+    @JsonbProperty("front_image") String frontImage,
+    @JsonbProperty("reverse_image") String reverseImage,
+    @JsonbProperty("details") ValidationDetails details) {}

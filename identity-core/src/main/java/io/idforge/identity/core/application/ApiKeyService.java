@@ -1,0 +1,226 @@
+package io.idforge.identity.core.application;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.idforge.identity.core.domain.account.Account;
+import io.idforge.identity.core.domain.backendkey.BackendKey;
+import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
+import io.idforge.identity.core.domain.flow.Flow;
+import io.idforge.identity.core.domain.flow.FlowRepository;
+import io.idforge.identity.core.domain.shared.ConflictException;
+import io.idforge.identity.core.domain.shared.ForbiddenException;
+import io.idforge.identity.core.domain.shared.InvalidRequestException;
+import io.idforge.identity.core.domain.shared.NotFoundException;
+import io.idforge.identity.core.domain.shared.Page;
+import io.idforge.identity.core.domain.shared.PageKeys;
+import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.core.domain.webtoken.IssuedWebToken;
+import io.idforge.identity.core.domain.webtoken.WebToken;
+import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
+import io.idforge.identity.core.security.Digests;
+import io.idforge.identity.core.security.JwtCodec;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Issues, authenticates, lists and revokes keys: tenants' backend keys and the web integration
+ * tokens of {@code POST /v1/api-keys}.
+ */
+@Stateless
+public class ApiKeyService {
+
+  /** Backend keys are JWTs like Truora's with a far-future {@code exp}; revocation is the control. */
+  static final Duration BACKEND_KEY_LIFETIME = Duration.ofDays(365L * 50);
+
+  static final String DEFAULT_WEB_KEY_NAME = "web-integration";
+
+  @Inject BackendKeyRepository backendKeys;
+
+  @Inject WebTokenRepository webTokens;
+
+  @Inject FlowRepository flows;
+
+  @Inject AccountService accounts;
+
+  @Inject JwtCodec jwt;
+
+  @Inject Clock clock;
+
+  /**
+   * Resolves the {@code Truora-API-Key} header. A backend key is found by digest (revoked keys are
+   * not found); anything else must be a genuine, unexpired, unrevoked web token of ours.
+   *
+   * @throws UnauthorizedException for a missing, unknown, revoked backend or forged key
+   * @throws ForbiddenException for an expired or revoked web token
+   */
+  public Caller authenticate(String presented) {
+    if (presented == null || presented.isBlank()) {
+      throw new UnauthorizedException();
+    }
+    var backend = backendKeys.findActiveByDigest(Digests.sha256Hex(presented.trim()));
+    if (backend.isPresent()) {
+      return Caller.backend(backend.get().clientId(), backend.get().keyName());
+    }
+    JWTClaimsSet claims = jwt.verify(presented);
+    String keyType = (String) claims.getClaim("key_type");
+    if (!"web".equals(keyType) && !"sdk".equals(keyType)) {
+      // A genuine backend-key JWT whose digest is gone: it was revoked.
+      throw new UnauthorizedException();
+    }
+    if (!"digital-identity".equals(claims.getClaim("grant"))) {
+      throw new ForbiddenException("Forbidden: the api key does not grant digital-identity");
+    }
+    WebToken token = webTokens.findByJti(claims.getJWTID()).orElseThrow(UnauthorizedException::new);
+    if (token.isRevoked()) {
+      throw new ForbiddenException("Forbidden: the api key has been revoked");
+    }
+    if (token.isExpired(now())) {
+      throw new ForbiddenException("Forbidden: the api key has expired");
+    }
+    return Caller.web(token.clientId(), token.keyName(), token.jti());
+  }
+
+  /** Creates a backend key for a tenant; the token is returned once and only its digest kept. */
+  public IssuedKey issueBackendKey(String clientId, String keyName, String username) {
+    OffsetDateTime now = now();
+    String keyId = UUID.randomUUID().toString();
+    String token =
+        jwt.sign(
+            new JWTClaimsSet.Builder()
+                .claim("account_id", "")
+                .claim("additional_data", "{}")
+                .claim("client_id", clientId)
+                .expirationTime(Date.from(now.plus(BACKEND_KEY_LIFETIME).toInstant()))
+                .claim("grant", "")
+                .issueTime(Date.from(now.toInstant()))
+                .jwtID(keyId)
+                .claim("key_name", keyName)
+                .claim("key_type", "backend")
+                .claim("username", username == null ? keyName : username)
+                .build());
+    backendKeys.store(new BackendKey(keyId, clientId, keyName, Digests.sha256Hex(token), now));
+    return new IssuedKey(keyId, token);
+  }
+
+  /**
+   * Mints a web integration token: an HS256 JWT with Truora's claims, {@code exp = iat +} the
+   * flow's time to live. The flow must be the caller's and enabled; an unknown account id creates
+   * the account.
+   */
+  public IssuedKey issueWebToken(Caller caller, WebTokenRequest request) {
+    caller.requireBackend();
+    Flow flow =
+        flows
+            .find(caller.clientId(), request.flowId())
+            .orElseThrow(
+                () -> new InvalidRequestException("Invalid request: flow_id does not name a flow of this client"));
+    if (!flow.enabled()) {
+      throw new InvalidRequestException("Invalid request: flow_id names a disabled flow");
+    }
+    Account account = accounts.ensure(caller.clientId(), request.accountId());
+    OffsetDateTime now = now();
+    OffsetDateTime expires = now.plusMinutes(flow.timeToLive());
+    String jti = UUID.randomUUID().toString();
+    String keyName = request.keyName() == null ? DEFAULT_WEB_KEY_NAME : request.keyName();
+    String additionalData = additionalData(request);
+    String token =
+        jwt.sign(
+            new JWTClaimsSet.Builder()
+                .claim("account_id", account.accountId())
+                .claim("additional_data", additionalData)
+                .claim("client_id", caller.clientId())
+                .expirationTime(Date.from(expires.toInstant()))
+                .claim("grant", request.grant())
+                .issueTime(Date.from(now.toInstant()))
+                .jwtID(jti)
+                .claim("key_name", keyName)
+                .claim("key_type", request.keyType())
+                .claim("username", caller.keyName())
+                .build());
+    webTokens.store(
+        new WebToken(
+            new IssuedWebToken(
+                jti, caller.clientId(), request.keyType(), request.grant(), keyName, caller.keyName(),
+                account.accountId(), flow.flowId(), request.country(), request.redirectUrl(),
+                request.documentType(), additionalData, now, expires)));
+    return new IssuedKey(jti, token);
+  }
+
+  /** The tenant's web tokens, newest first. */
+  public Page<WebToken> listWebTokens(Caller caller, String startKey, int limit) {
+    caller.requireBackend();
+    List<WebToken> rows = webTokens.list(caller.clientId(), PageKeys.decode(startKey), limit + 1);
+    return PageKeys.page(rows, limit, WebToken::id);
+  }
+
+  /** The tenant's backend keys, newest first. */
+  public Page<BackendKey> listBackendKeys(Caller caller, String startKey, int limit) {
+    caller.requireBackend();
+    List<BackendKey> rows = backendKeys.list(caller.clientId(), PageKeys.decode(startKey), limit + 1);
+    return PageKeys.page(rows, limit, BackendKey::id);
+  }
+
+  /**
+   * Revokes a web token (by {@code jti}) or backend key (by key id) of the caller's tenant.
+   *
+   * @throws NotFoundException for unknown ids and other tenants' ids alike
+   * @throws ConflictException when it is already revoked
+   */
+  public void revoke(Caller caller, String apiKeyId) {
+    caller.requireBackend();
+    OffsetDateTime now = now();
+    var web = webTokens.find(caller.clientId(), apiKeyId);
+    if (web.isPresent()) {
+      if (!web.get().revoke(now)) {
+        throw new ConflictException("This api key has already been revoked");
+      }
+      return;
+    }
+    BackendKey key =
+        backendKeys
+            .find(caller.clientId(), apiKeyId)
+            .orElseThrow(() -> new NotFoundException("Resource not found"));
+    if (!key.revoke(now)) {
+      throw new ConflictException("This api key has already been revoked");
+    }
+  }
+
+  /** Truora's {@code additional_data}: the request beyond the fixed claims, as a JSON string. */
+  static String additionalData(WebTokenRequest r) {
+    JsonObjectBuilder o =
+        Json.createObjectBuilder()
+            .add("api_key_version", r.apiKeyVersion())
+            .add("country", r.country())
+            .add("flow_id", r.flowId())
+            .add("redirect_url", r.redirectUrl());
+    if (r.documentType() != null) {
+      o.add("document_type", r.documentType());
+    }
+    if (!r.phones().isEmpty()) {
+      o.add("phones", Json.createArrayBuilder(r.phones()));
+    }
+    if (!r.emails().isEmpty()) {
+      o.add("emails", Json.createArrayBuilder(r.emails()));
+    }
+    if (!r.metadata().isEmpty()) {
+      JsonObjectBuilder metadata = Json.createObjectBuilder();
+      new TreeMap<>(r.metadata()).forEach(metadata::add);
+      o.add("start_variables", Json.createObjectBuilder().add("metadata", metadata));
+    }
+    return o.build().toString();
+  }
+
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+  }
+
+}

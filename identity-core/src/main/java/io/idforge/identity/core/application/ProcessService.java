@@ -1,0 +1,133 @@
+package io.idforge.identity.core.application;
+
+import io.idforge.identity.core.domain.flow.Flow;
+import io.idforge.identity.core.domain.flow.FlowDefinition;
+import io.idforge.identity.core.domain.flow.FlowRepository;
+import io.idforge.identity.core.domain.flow.FlowVersion;
+import io.idforge.identity.core.domain.process.IdentityProcess;
+import io.idforge.identity.core.domain.process.ProcessQuery;
+import io.idforge.identity.core.domain.process.ProcessRepository;
+import io.idforge.identity.core.domain.process.ProcessStart;
+import io.idforge.identity.core.domain.shared.ForbiddenException;
+import io.idforge.identity.core.domain.shared.NotFoundException;
+import io.idforge.identity.core.domain.shared.Page;
+import io.idforge.identity.core.domain.shared.PageKeys;
+import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.core.domain.shared.UnprocessableException;
+import io.idforge.identity.core.domain.validation.ValidationRepository;
+import io.idforge.identity.core.domain.webtoken.WebToken;
+import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Starts, resumes, reads and lists identity processes. Reads expire an overdue process on the spot,
+ * so correctness never waits for the expiry job.
+ */
+@Stateless
+public class ProcessService {
+
+  private static final Logger LOG = Logger.getLogger(ProcessService.class.getName());
+
+  @Inject ProcessRepository processes;
+
+  @Inject ValidationRepository validations;
+
+  @Inject WebTokenRepository webTokens;
+
+  @Inject FlowRepository flows;
+
+  @Inject ProcessExpiry expiry;
+
+  @Inject Clock clock;
+
+  /**
+   * The process of the caller's web token: created on the first call, the same one on every later
+   * call. The token row is locked so two simultaneous first opens still make one process.
+   */
+  public ProcessView startOrResume(Caller caller, String createdVia, String ipAddress) {
+    caller.requireWeb();
+    WebToken token = webTokens.findByJtiForUpdate(caller.jti()).orElseThrow(UnauthorizedException::new);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (token.processId() != null) {
+      IdentityProcess existing =
+          processes.find(token.clientId(), token.processId()).orElseThrow(IllegalStateException::new);
+      return view(expireIfOverdue(existing, now));
+    }
+    if (token.isRevoked() || token.isExpired(now)) {
+      throw new ForbiddenException("Forbidden: the api key has expired");
+    }
+    Flow flow =
+        flows
+            .find(token.clientId(), token.flowId())
+            .orElseThrow(() -> new UnprocessableException("The flow of this api key no longer exists"));
+    if (!flow.enabled()) {
+      throw new UnprocessableException("The flow of this api key is disabled");
+    }
+    IdentityProcess process =
+        new IdentityProcess(
+            new ProcessStart(
+                token.clientId(), token.accountId(), flow.flowId(), flow.flowVersion(), token.jti(),
+                createdVia, token.country(), token.redirectUrl(), token.requestData(), ipAddress,
+                // The process cannot outlive the token that started it.
+                token.expiresAt()),
+            now);
+    processes.store(process);
+    token.bindTo(process.processId());
+    LOG.fine(() -> "started process " + process.processId() + " for client " + process.clientId());
+    return view(process);
+  }
+
+  /** The caller's process; a web token may read only the process it started. */
+  public ProcessView get(Caller caller, String processId) {
+    IdentityProcess process =
+        processes
+            .find(caller.clientId(), processId)
+            .filter(p -> caller.kind() == Caller.Kind.BACKEND || p.jti().equals(caller.jti()))
+            .orElseThrow(() -> new NotFoundException("Resource not found"));
+    return view(expireIfOverdue(process, OffsetDateTime.now(clock)));
+  }
+
+  /** The process a web token started, if any (for the hosted page). */
+  public Optional<ProcessView> findByToken(Caller caller) {
+    caller.requireWeb();
+    return processes.findByJti(caller.jti()).map(p -> view(expireIfOverdue(p, OffsetDateTime.now(clock))));
+  }
+
+  public Page<ProcessView> list(Caller caller, ProcessQuery query, String startKey, int limit) {
+    caller.requireBackend();
+    List<IdentityProcess> rows = processes.list(caller.clientId(), query, PageKeys.decode(startKey), limit + 1);
+    Page<IdentityProcess> page = PageKeys.page(rows, limit, IdentityProcess::id);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<ProcessView> views = new ArrayList<>();
+    for (IdentityProcess p : page.items()) {
+      views.add(view(expireIfOverdue(p, now)));
+    }
+    return new Page<>(views, page.nextKey());
+  }
+
+  private IdentityProcess expireIfOverdue(IdentityProcess process, OffsetDateTime now) {
+    if (process.isOverdue(now)) {
+      expiry.expireOverdue(process, definition(process), now);
+    }
+    return process;
+  }
+
+  private ProcessView view(IdentityProcess process) {
+    return new ProcessView(
+        process, validations.listByProcess(process.clientId(), process.processId()), definition(process));
+  }
+
+  private FlowDefinition definition(IdentityProcess process) {
+    return flows
+        .findVersion(process.flowId(), process.flowVersion())
+        .map(FlowVersion::definition)
+        .orElseThrow(() -> new IllegalStateException("process " + process.processId() + " lost its flow version"));
+  }
+}

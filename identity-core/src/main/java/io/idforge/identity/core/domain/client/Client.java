@@ -1,0 +1,54 @@
+package io.idforge.identity.core.domain.client;
+
+import io.idforge.identity.core.domain.shared.PublicIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * A tenant: one enterprise using the service, known on the wire by its {@code client_id}
+ * ({@code TCI…}). Every other aggregate carries the client id, and every lookup filters by it.
+ */
+@Entity
+@Table(name = "client")
+public class Client {
+
+  @Id
+  @SequenceGenerator(name = "client_seq", sequenceName = "client_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_seq")
+  private Long id;
+
+  @Column(name = "client_id", length = 40, nullable = false, unique = true, updatable = false)
+  private String clientId;
+
+  @Column(name = "name", length = 100, nullable = false)
+  private String name;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
+
+  protected Client() {}
+
+  public Client(String name, OffsetDateTime now) {
+    this.clientId = PublicIds.next(PublicIds.CLIENT);
+    this.name = name;
+    this.createdAt = now;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+}

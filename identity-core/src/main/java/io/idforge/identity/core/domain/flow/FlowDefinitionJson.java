@@ -1,0 +1,90 @@
+package io.idforge.identity.core.domain.flow;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The storage form of a {@link FlowDefinition}: explicit JSON-P, so the stored shape is ours to
+ * version and does not move with a JSON-B implementation's defaults.
+ */
+final class FlowDefinitionJson {
+
+  private FlowDefinitionJson() {}
+
+  static String write(FlowDefinition d) {
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    for (FlowStep s : d.steps()) {
+      StepConfig c = s.config();
+      JsonArrayBuilder allowed = Json.createArrayBuilder();
+      for (AllowedDocuments a : c.allowedDocuments()) {
+        allowed.add(
+            Json.createObjectBuilder()
+                .add("country", a.country())
+                .add("document_types", Json.createArrayBuilder(a.documentTypes())));
+      }
+      JsonObjectBuilder config =
+          Json.createObjectBuilder()
+              .add("allowed_retries", c.allowedRetries())
+              .add("face_threshold", c.faceThreshold())
+              .add("allowed_document_types", allowed)
+              .add("manual_review", c.manualReview());
+      if (c.minimumAge() != null) {
+        config.add("minimum_age", c.minimumAge());
+      }
+      steps.add(
+          Json.createObjectBuilder()
+              .add("step_id", s.stepId())
+              .add("type", s.type().wireValue())
+              .add("config", config));
+    }
+    return Json.createObjectBuilder()
+        .add("name", d.name())
+        .add("enabled", d.enabled())
+        .add("time_to_live", d.timeToLiveMinutes())
+        .add("steps", steps)
+        .build()
+        .toString();
+  }
+
+  static FlowDefinition read(String json) {
+    JsonObject o;
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      o = reader.readObject();
+    }
+    List<FlowStep> steps = new ArrayList<>();
+    for (JsonValue v : o.getJsonArray("steps")) {
+      JsonObject s = v.asJsonObject();
+      JsonObject c = s.getJsonObject("config");
+      List<AllowedDocuments> allowed = new ArrayList<>();
+      for (JsonValue a : c.getJsonArray("allowed_document_types")) {
+        JsonObject ao = a.asJsonObject();
+        allowed.add(
+            new AllowedDocuments(
+                ao.getString("country"),
+                ao.getJsonArray("document_types").getValuesAs(JsonString::getString)));
+      }
+      JsonNumber minimumAge = c.getJsonNumber("minimum_age");
+      steps.add(
+          new FlowStep(
+              s.getString("step_id"),
+              StepType.fromWire(s.getString("type")).orElseThrow(),
+              new StepConfig(
+                  c.getInt("allowed_retries"),
+                  c.getJsonNumber("face_threshold").doubleValue(),
+                  allowed,
+                  c.getString("manual_review"),
+                  minimumAge == null ? null : minimumAge.intValue())));
+    }
+    return new FlowDefinition(
+        o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps);
+  }
+}

@@ -1,0 +1,44 @@
+package io.idforge.identity.core.domain.flow;
+
+import java.util.List;
+
+/**
+ * The settings of one flow step. Unset values take Truora's defaults: 2 retries, face threshold
+ * 0.65, manual review {@code default} (off unless the tenant enables it).
+ *
+ * @param allowedRetries attempts the user may repeat after a user-fixable failure (0..4)
+ * @param faceThreshold minimum similarity for a face match, 0..1
+ * @param allowedDocuments countries and document types a document step accepts; empty = any
+ * @param manualReview {@code default}, {@code enabled} or {@code disabled}
+ * @param minimumAge the holder must be at least this old; null = no rule
+ */
+public record StepConfig(
+    int allowedRetries,
+    double faceThreshold,
+    List<AllowedDocuments> allowedDocuments,
+    String manualReview,
+    Integer minimumAge) {
+
+  public static final int DEFAULT_RETRIES = 2;
+  public static final int MAX_RETRIES = 4;
+  public static final double DEFAULT_FACE_THRESHOLD = 0.65;
+
+  public StepConfig {
+    if (allowedRetries < 0 || allowedRetries > MAX_RETRIES) {
+      throw new IllegalArgumentException("allowed_retries must be between 0 and " + MAX_RETRIES);
+    }
+    if (faceThreshold < 0 || faceThreshold > 1) {
+      throw new IllegalArgumentException("face_threshold must be between 0 and 1");
+    }
+    allowedDocuments = allowedDocuments == null ? List.of() : List.copyOf(allowedDocuments);
+    manualReview = manualReview == null ? "default" : manualReview;
+  }
+
+  public static StepConfig defaults() {
+    return new StepConfig(DEFAULT_RETRIES, DEFAULT_FACE_THRESHOLD, List.of(), "default", null);
+  }
+
+  public boolean manualReviewEnabled() {
+    return "enabled".equals(manualReview);
+  }
+}

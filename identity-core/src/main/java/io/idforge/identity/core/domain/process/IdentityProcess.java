@@ -1,0 +1,280 @@
+package io.idforge.identity.core.domain.process;
+
+import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.core.domain.shared.ConflictException;
+import io.idforge.identity.core.domain.shared.PublicIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+/**
+ * One run of a flow version for one account ({@code IDP…}), started by the first open of a web
+ * token. It is {@code pending} until it succeeds or fails; a failure records exactly one of
+ * {@code declined_reason} or {@code expired_reason}, both catalogue codes. Named
+ * {@code IdentityProcess} because {@link java.lang.Process} is imported implicitly everywhere.
+ */
+@Entity
+@Table(name = "identity_process")
+public class IdentityProcess {
+
+  /** Extra time granted when every input is in but a validation is still working. */
+  public static final Duration GRACE = Duration.ofMinutes(5);
+
+  public static final int MAX_GRACE_EXTENSIONS = 3;
+
+  @Id
+  @SequenceGenerator(name = "identity_process_seq", sequenceName = "identity_process_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "identity_process_seq")
+  private Long id;
+
+  @Column(name = "process_id", length = 40, nullable = false, unique = true, updatable = false)
+  private String processId;
+
+  @Column(name = "client_id", length = 40, nullable = false, updatable = false)
+  private String clientId;
+
+  @Column(name = "account_id", length = 100, nullable = false, updatable = false)
+  private String accountId;
+
+  @Column(name = "flow_id", length = 40, nullable = false, updatable = false)
+  private String flowId;
+
+  @Column(name = "flow_version", nullable = false, updatable = false)
+  private int flowVersion;
+
+  @Column(name = "jti", length = 36, nullable = false, unique = true, updatable = false)
+  private String jti;
+
+  @Column(name = "created_via", length = 20, nullable = false, updatable = false)
+  private String createdVia;
+
+  @Column(name = "country", length = 3, nullable = false, updatable = false)
+  private String country;
+
+  @Column(name = "redirect_url", length = 2048, nullable = false, updatable = false)
+  private String redirectUrl;
+
+  /** JSON of the token's request data (phones, emails, {@code start_variables.metadata}). */
+  @Column(name = "start_data", updatable = false)
+  private String startData;
+
+  @Column(name = "status", length = 10, nullable = false)
+  private String status;
+
+  @Column(name = "failure_status", length = 20)
+  private String failureStatus;
+
+  @Column(name = "declined_reason", length = 80)
+  private String declinedReason;
+
+  @Column(name = "expired_reason", length = 80)
+  private String expiredReason;
+
+  @Column(name = "current_step_index", nullable = false)
+  private int currentStepIndex;
+
+  @Column(name = "grace_extensions", nullable = false)
+  private int graceExtensions;
+
+  @Column(name = "ip_address", length = 45)
+  private String ipAddress;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Column(name = "expires_at", nullable = false)
+  private OffsetDateTime expiresAt;
+
+  @Version
+  @Column(name = "version")
+  private Long version;
+
+  protected IdentityProcess() {}
+
+  public IdentityProcess(ProcessStart start, OffsetDateTime now) {
+    this.processId = PublicIds.next(PublicIds.PROCESS);
+    this.clientId = start.clientId();
+    this.accountId = start.accountId();
+    this.flowId = start.flowId();
+    this.flowVersion = start.flowVersion();
+    this.jti = start.jti();
+    this.createdVia = start.createdVia();
+    this.country = start.country();
+    this.redirectUrl = start.redirectUrl();
+    this.startData = start.startData();
+    this.ipAddress = start.ipAddress();
+    this.status = ProcessStatus.PENDING.wireValue();
+    this.createdAt = now;
+    this.updatedAt = now;
+    this.expiresAt = start.expiresAt();
+  }
+
+  public boolean isPending() {
+    return ProcessStatus.PENDING.wireValue().equals(status);
+  }
+
+  /** True when the process is still pending at or after its deadline. */
+  public boolean isOverdue(OffsetDateTime now) {
+    return isPending() && !now.isBefore(expiresAt);
+  }
+
+  /** Fails the process as expired with a catalogued {@code expired_reason}. */
+  public void expire(String reason, OffsetDateTime now) {
+    requirePending();
+    if (!ReasonCatalogue.standard().isExpiredReason(reason)) {
+      throw new IllegalArgumentException("not a catalogued expired_reason: " + reason);
+    }
+    status = ProcessStatus.FAILURE.wireValue();
+    failureStatus = FailureStatus.EXPIRED.wireValue();
+    expiredReason = reason;
+    updatedAt = now;
+  }
+
+  /** Fails the process as declined with a catalogued {@code declined_reason}. */
+  public void decline(String reason, OffsetDateTime now) {
+    requirePending();
+    if (!ReasonCatalogue.standard().isDeclinedReason(reason)) {
+      throw new IllegalArgumentException("not a catalogued declined_reason: " + reason);
+    }
+    status = ProcessStatus.FAILURE.wireValue();
+    failureStatus = FailureStatus.DECLINED.wireValue();
+    declinedReason = reason;
+    updatedAt = now;
+  }
+
+  public void failWithSystemError(OffsetDateTime now) {
+    requirePending();
+    status = ProcessStatus.FAILURE.wireValue();
+    failureStatus = FailureStatus.SYSTEM_ERROR.wireValue();
+    updatedAt = now;
+  }
+
+  public void succeed(OffsetDateTime now) {
+    requirePending();
+    status = ProcessStatus.SUCCESS.wireValue();
+    updatedAt = now;
+  }
+
+  /** Moves to the next step after the current one succeeded. */
+  public void advance(OffsetDateTime now) {
+    requirePending();
+    currentStepIndex++;
+    updatedAt = now;
+  }
+
+  public boolean extendForPendingChecksPossible() {
+    return graceExtensions < MAX_GRACE_EXTENSIONS;
+  }
+
+  /**
+   * Grants one more {@link #GRACE} period when all inputs are in but a check is still running, as
+   * Truora does up to three times.
+   *
+   * @return false when the grace periods are used up
+   */
+  public boolean extendForPendingChecks(OffsetDateTime now) {
+    if (!extendForPendingChecksPossible()) {
+      return false;
+    }
+    graceExtensions++;
+    expiresAt = now.plus(GRACE);
+    updatedAt = now;
+    return true;
+  }
+
+  private void requirePending() {
+    if (!isPending()) {
+      throw new ConflictException("Process " + processId + " has already finished");
+    }
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String processId() {
+    return processId;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String flowId() {
+    return flowId;
+  }
+
+  public int flowVersion() {
+    return flowVersion;
+  }
+
+  public String jti() {
+    return jti;
+  }
+
+  public String createdVia() {
+    return createdVia;
+  }
+
+  public String country() {
+    return country;
+  }
+
+  public String redirectUrl() {
+    return redirectUrl;
+  }
+
+  public String startData() {
+    return startData;
+  }
+
+  public ProcessStatus status() {
+    return ProcessStatus.fromWire(status).orElseThrow();
+  }
+
+  public FailureStatus failureStatus() {
+    return failureStatus == null ? null : FailureStatus.fromWire(failureStatus).orElseThrow();
+  }
+
+  public String declinedReason() {
+    return declinedReason;
+  }
+
+  public String expiredReason() {
+    return expiredReason;
+  }
+
+  public int currentStepIndex() {
+    return currentStepIndex;
+  }
+
+  public String ipAddress() {
+    return ipAddress;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+
+  public OffsetDateTime expiresAt() {
+    return expiresAt;
+  }
+}

@@ -1,0 +1,220 @@
+package io.idforge.identity.core.domain.validation;
+
+import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.core.domain.flow.StepType;
+import io.idforge.identity.core.domain.process.FailureStatus;
+import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.domain.shared.PublicIds;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+
+/**
+ * One run of a validator within a process ({@code VLD…}). Created when the user starts the step;
+ * {@code pending} while it waits for input, runs its checks or sits in manual review.
+ */
+@Entity
+@Table(name = "validation")
+public class Validation {
+
+  @Id
+  @SequenceGenerator(name = "validation_seq", sequenceName = "validation_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "validation_seq")
+  private Long id;
+
+  @Column(name = "validation_id", length = 40, nullable = false, unique = true, updatable = false)
+  private String validationId;
+
+  @Column(name = "process_id", length = 40, nullable = false, updatable = false)
+  private String processId;
+
+  @Column(name = "client_id", length = 40, nullable = false, updatable = false)
+  private String clientId;
+
+  @Column(name = "account_id", length = 100, nullable = false, updatable = false)
+  private String accountId;
+
+  @Column(name = "step_index", nullable = false, updatable = false)
+  private int stepIndex;
+
+  @Column(name = "type", length = 30, nullable = false, updatable = false)
+  private String type;
+
+  @Column(name = "status", length = 10, nullable = false)
+  private String status;
+
+  @Column(name = "failure_status", length = 20)
+  private String failureStatus;
+
+  @Column(name = "declined_reason", length = 80)
+  private String declinedReason;
+
+  @Column(name = "expired_reason", length = 80)
+  private String expiredReason;
+
+  @Column(name = "allowed_retries", nullable = false)
+  private int allowedRetries;
+
+  @Column(name = "remaining_retries", nullable = false)
+  private int remainingRetries;
+
+  @Column(name = "threshold")
+  private Double threshold;
+
+  /** True until every input the validator needs (code, photos) has arrived. */
+  @Column(name = "awaiting_input", nullable = false)
+  private boolean awaitingInput;
+
+  @Column(name = "in_review", nullable = false)
+  private boolean inReview;
+
+  /** JSON of the type-specific {@code details} object, written by the validator. */
+  @Column(name = "details")
+  private String details;
+
+  @Column(name = "ip_address", length = 45)
+  private String ipAddress;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private OffsetDateTime updatedAt;
+
+  @Version
+  @Column(name = "version")
+  private Long version;
+
+  protected Validation() {}
+
+  public Validation(
+      String processId,
+      String clientId,
+      String accountId,
+      int stepIndex,
+      StepType type,
+      int allowedRetries,
+      Double threshold,
+      String ipAddress,
+      OffsetDateTime now) {
+    this.validationId = PublicIds.next(PublicIds.VALIDATION);
+    this.processId = processId;
+    this.clientId = clientId;
+    this.accountId = accountId;
+    this.stepIndex = stepIndex;
+    this.type = type.wireValue();
+    this.status = ProcessStatus.PENDING.wireValue();
+    this.allowedRetries = allowedRetries;
+    this.remainingRetries = allowedRetries;
+    this.threshold = threshold;
+    this.awaitingInput = true;
+    this.ipAddress = ipAddress;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public boolean isPending() {
+    return ProcessStatus.PENDING.wireValue().equals(status);
+  }
+
+  /** Ends a pending validation as expired. */
+  public void expire(String reason, OffsetDateTime now) {
+    if (!isPending()) {
+      return;
+    }
+    if (!ReasonCatalogue.standard().isExpiredReason(reason)) {
+      throw new IllegalArgumentException("not a catalogued expired_reason: " + reason);
+    }
+    status = ProcessStatus.FAILURE.wireValue();
+    failureStatus = FailureStatus.EXPIRED.wireValue();
+    expiredReason = reason;
+    inReview = false;
+    updatedAt = now;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String validationId() {
+    return validationId;
+  }
+
+  public String processId() {
+    return processId;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public int stepIndex() {
+    return stepIndex;
+  }
+
+  public StepType type() {
+    return StepType.fromWire(type).orElseThrow();
+  }
+
+  public ProcessStatus status() {
+    return ProcessStatus.fromWire(status).orElseThrow();
+  }
+
+  public FailureStatus failureStatus() {
+    return failureStatus == null ? null : FailureStatus.fromWire(failureStatus).orElseThrow();
+  }
+
+  public String declinedReason() {
+    return declinedReason;
+  }
+
+  public String expiredReason() {
+    return expiredReason;
+  }
+
+  public int allowedRetries() {
+    return allowedRetries;
+  }
+
+  public int remainingRetries() {
+    return remainingRetries;
+  }
+
+  public Double threshold() {
+    return threshold;
+  }
+
+  public boolean awaitingInput() {
+    return awaitingInput;
+  }
+
+  public boolean inReview() {
+    return inReview;
+  }
+
+  public String details() {
+    return details;
+  }
+
+  public String ipAddress() {
+    return ipAddress;
+  }
+
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime updatedAt() {
+    return updatedAt;
+  }
+}

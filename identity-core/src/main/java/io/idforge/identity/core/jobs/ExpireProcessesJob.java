@@ -1,0 +1,117 @@
+package io.idforge.identity.core.jobs;
+
+import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.application.port.JobLeaseRepository;
+import io.idforge.identity.core.domain.process.ProcessRepository;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fails pending processes past their deadline with {@code failure_status = expired}. Runs on a
+ * non-persistent interval timer (persistent timers on Payara Micro live only in Hazelcast and stop
+ * for good after a fail-over); when several instances share a database, a lease row lets one of
+ * them work per interval, and each process is expired in its own transaction under a row lock, so
+ * a crash or an overlap never expires a process twice.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ExpireProcessesJob {
+
+  static final String JOB_NAME = "expire-processes";
+
+  private static final Logger LOG = Logger.getLogger(ExpireProcessesJob.class.getName());
+
+  /** Identifies this JVM as a lease owner. */
+  private static final String OWNER = "node-" + UUID.randomUUID();
+
+  @Resource TimerService timerService;
+
+  @Inject ProcessRepository processes;
+
+  @Inject ProcessExpiry expiry;
+
+  @Inject JobLeaseRepository leases;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "identity.jobs.expire-processes.interval", defaultValue = "PT30S")
+  Duration interval;
+
+  @Inject
+  @ConfigProperty(name = "identity.jobs.expire-processes.batch-size", defaultValue = "200")
+  int batchSize;
+
+  /** Starts the timer; called once at start-up after the schema migration. */
+  public void schedule() {
+    for (Timer t : timerService.getTimers()) {
+      t.cancel();
+    }
+    long every = Math.max(1000, interval.toMillis());
+    // Jitter spreads instances that started together.
+    long firstDelay = 1000 + ThreadLocalRandom.current().nextLong(Math.max(1, every / 4));
+    timerService.createIntervalTimer(firstDelay, every, new TimerConfig(JOB_NAME, false));
+    LOG.info(() -> "expiry job scheduled every " + interval);
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void onTimeout(Timer timer) {
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      // The container would retry a failed timeout; the next interval is the retry.
+      LOG.log(Level.WARNING, "expiry job run failed", e);
+    }
+  }
+
+  /**
+   * One pass: take the lease, then expire overdue processes in batches until none is left.
+   *
+   * @return how many processes this pass expired
+   */
+  public int runOnce() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Duration lease = interval.multipliedBy(2).plusSeconds(30);
+    if (!leases.tryAcquire(JOB_NAME, OWNER, now, now.plus(lease))) {
+      return 0;
+    }
+    int expired = 0;
+    List<Long> ids;
+    do {
+      ids = processes.findOverdueIds(now, batchSize);
+      for (Long id : ids) {
+        try {
+          if (expiry.expireById(id, now)) {
+            expired++;
+          }
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "could not expire process row " + id, e);
+        }
+      }
+    } while (ids.size() == batchSize && expired > 0);
+    if (expired > 0) {
+      int count = expired;
+      LOG.info(() -> "expired " + count + " overdue process(es)");
+    }
+    return expired;
+  }
+}

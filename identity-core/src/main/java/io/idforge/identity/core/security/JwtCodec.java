@@ -1,0 +1,101 @@
+package io.idforge.identity.core.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.idforge.identity.core.domain.shared.ForbiddenException;
+import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Signs and verifies the service's JWTs (web integration tokens and backend keys) with Nimbus.
+ * Verification is strict: the algorithm is pinned to HS256 (so {@code none} and RS/ES confusion
+ * fail), {@code typ} must be JWT when present, the {@code kid} must be known, the MAC must match,
+ * {@code iss} must be ours and {@code exp}, {@code iat}, {@code jti} must be present.
+ */
+public final class JwtCodec {
+
+  private final SigningKeySource keys;
+  private final String issuer;
+  private final Clock clock;
+
+  public JwtCodec(SigningKeySource keys, String issuer, Clock clock) {
+    this.keys = keys;
+    this.issuer = issuer;
+    this.clock = clock;
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  /** Signs {@code claims} (which must not carry {@code iss}; it is added here) with the active key. */
+  public String sign(JWTClaimsSet claims) {
+    SigningKeyRing ring = keys.ring();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(ring.activeKid()).build();
+    SignedJWT jwt = new SignedJWT(header, new JWTClaimsSet.Builder(claims).issuer(issuer).build());
+    try {
+      jwt.sign(new MACSigner(ring.activeSecret()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("could not sign a JWT", e);
+    }
+    return jwt.serialize();
+  }
+
+  /**
+   * Verifies a token and returns its claims.
+   *
+   * @throws UnauthorizedException when the token is malformed, forged or not ours
+   * @throws ForbiddenException when it is genuine but past its {@code exp}
+   */
+  public JWTClaimsSet verify(String token) {
+    SignedJWT jwt = parse(token).orElseThrow(UnauthorizedException::new);
+    JWSHeader header = jwt.getHeader();
+    if (!JWSAlgorithm.HS256.equals(header.getAlgorithm())
+        || (header.getType() != null && !JOSEObjectType.JWT.equals(header.getType()))
+        || header.getCriticalParams() != null) {
+      throw new UnauthorizedException();
+    }
+    byte[] secret = keys.secret(header.getKeyID()).orElseThrow(UnauthorizedException::new);
+    JWTClaimsSet claims;
+    try {
+      if (!jwt.verify(new MACVerifier(secret))) {
+        throw new UnauthorizedException();
+      }
+      claims = jwt.getJWTClaimsSet();
+    } catch (JOSEException | ParseException e) {
+      throw new UnauthorizedException();
+    }
+    Date exp = claims.getExpirationTime();
+    if (!issuer.equals(claims.getIssuer())
+        || exp == null
+        || claims.getIssueTime() == null
+        || claims.getJWTID() == null) {
+      throw new UnauthorizedException();
+    }
+    if (!clock.instant().isBefore(exp.toInstant())) {
+      throw new ForbiddenException("Forbidden: the api key has expired");
+    }
+    return claims;
+  }
+
+  private static Optional<SignedJWT> parse(String token) {
+    if (token == null || token.isBlank() || token.length() > 8192) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SignedJWT.parse(token.trim()));
+    } catch (ParseException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.idforge.identity.persistence.jpa;
+
+import io.idforge.identity.core.domain.process.IdentityProcess;
+import io.idforge.identity.core.domain.process.ProcessQuery;
+import io.idforge.identity.core.domain.process.ProcessRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** JPA adapter for identity processes. */
+@ApplicationScoped
+public class JpaProcessRepository implements ProcessRepository {
+
+  @PersistenceContext(unitName = "identity")
+  EntityManager em;
+
+  @Override
+  public Optional<IdentityProcess> find(String clientId, String processId) {
+    return em.createQuery(
+            "SELECT p FROM IdentityProcess p WHERE p.clientId = :client AND p.processId = :process",
+            IdentityProcess.class)
+        .setParameter("client", clientId)
+        .setParameter("process", processId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<IdentityProcess> findByJti(String jti) {
+    return em.createQuery("SELECT p FROM IdentityProcess p WHERE p.jti = :jti", IdentityProcess.class)
+        .setParameter("jti", jti)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<IdentityProcess> list(String clientId, ProcessQuery q, long beforeId, int limit) {
+    StringBuilder jpql =
+        new StringBuilder("SELECT p FROM IdentityProcess p WHERE p.clientId = :client AND p.id < :before");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("client", clientId);
+    params.put("before", beforeId);
+    if (q.status() != null) {
+      jpql.append(" AND p.status = :status");
+      params.put("status", q.status().wireValue());
+    }
+    if (q.failureStatus() != null) {
+      jpql.append(" AND p.failureStatus = :failure");
+      params.put("failure", q.failureStatus().wireValue());
+    }
+    if (!q.declinedReasons().isEmpty()) {
+      jpql.append(" AND p.declinedReason IN :reasons");
+      params.put("reasons", q.declinedReasons());
+    }
+    if (q.startDate() != null) {
+      jpql.append(" AND p.createdAt >= :start");
+      params.put("start", q.startDate());
+    }
+    if (q.endDate() != null) {
+      jpql.append(" AND p.createdAt <= :end");
+      params.put("end", q.endDate());
+    }
+    if (q.search() != null) {
+      // Truora: exact for process and flow ids, partial (prefix) for the account id.
+      jpql.append(" AND (p.processId = :search OR p.flowId = :search OR p.accountId LIKE :accountPrefix)");
+      params.put("search", q.search());
+      params.put("accountPrefix", escapeLike(q.search()) + "%");
+    }
+    jpql.append(" ORDER BY p.id DESC");
+    TypedQuery<IdentityProcess> query = em.createQuery(jpql.toString(), IdentityProcess.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  @Override
+  public List<Long> findOverdueIds(OffsetDateTime now, int limit) {
+    // Uses ix_identity_process_due (status, expires_at).
+    return em.createQuery(
+            "SELECT p.id FROM IdentityProcess p WHERE p.status = 'pending' AND p.expiresAt <= :now"
+                + " ORDER BY p.expiresAt",
+            Long.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public Optional<IdentityProcess> lock(long id) {
+    return Optional.ofNullable(em.find(IdentityProcess.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public void store(IdentityProcess process) {
+    em.persist(process);
+  }
+
+  /** Account ids allow '_' (a LIKE wildcard); match it literally. */
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

@@ -1,0 +1,2 @@
+/** Schema migration with Flyway; scripts live in {@code db/migration}. */
+package io.idforge.identity.persistence.migration;

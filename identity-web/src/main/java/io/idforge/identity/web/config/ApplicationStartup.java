@@ -1,0 +1,77 @@
+package io.idforge.identity.web.config;
+
+import io.idforge.identity.core.application.ClientService;
+import io.idforge.identity.core.application.port.SchemaMigrator;
+import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.core.security.SigningKeys;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Start-up in a fixed order: migrate the schema (DDL, so bean-managed: no JTA transaction), load
+ * or generate the signing keys, create the demo tenant on an empty database, then start the jobs.
+ * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
+ * {@code db.password}, overridden by {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
+ */
+@DataSourceDefinition(
+    name = "java:app/jdbc/identity",
+    className = "io.idforge.identity.web.config.RoutingDataSource",
+    url = "${MPCONFIG=db.url}",
+    user = "${MPCONFIG=db.user}",
+    password = "${MPCONFIG=db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 32)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ApplicationStartup {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationStartup.class.getName());
+
+  @Inject SchemaMigrator migrator;
+
+  @Inject SigningKeys signingKeys;
+
+  @Inject ClientService clients;
+
+  @Inject ExpireProcessesJob expireProcessesJob;
+
+  @Inject
+  @ConfigProperty(name = "identity.bootstrap.demo", defaultValue = "true")
+  boolean bootstrapDemo;
+
+  @Inject
+  @ConfigProperty(name = "identity.public-base-url", defaultValue = "http://localhost:8080")
+  String baseUrl;
+
+  @PostConstruct
+  void start() {
+    migrator.migrate();
+    signingKeys.initialise();
+    if (bootstrapDemo) {
+      clients
+          .bootstrapDemoIfEmpty()
+          .ifPresent(
+              demo ->
+                  // Printed once, on the very first start: the key is not stored in clear anywhere.
+                  System.out.println(
+                      "\n=== IdForge demo tenant created (shown once) ===\n"
+                          + "client_id:       " + demo.tenant().client().clientId() + "\n"
+                          + "backend API key: " + demo.tenant().backendKey().token() + "\n"
+                          + "demo flow_id:    " + demo.flowId() + "\n"
+                          + "Try: curl -s -X POST " + baseUrl + "/v1/api-keys -H 'Truora-API-Key: <key>' "
+                          + "-d key_type=web -d grant=digital-identity -d api_key_version=1 -d country=ALL "
+                          + "-d redirect_url=https://example.com/done -d flow_id=" + demo.flowId() + "\n"
+                          + "================================================\n"));
+    }
+    expireProcessesJob.schedule();
+    LOG.info("identity service started");
+  }
+}

@@ -1,0 +1,79 @@
+package io.idforge.identity.web.hosted;
+
+import io.idforge.identity.core.application.ApiKeyService;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.ProcessView;
+import io.idforge.identity.core.domain.shared.IdentityException;
+import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
+ * process, later opens resume it. The token may also arrive by HTML form POST (field
+ * {@code token}) so it need not appear in a URL. Expired or revoked links get a 403 page, forged
+ * ones a 401 page. The page itself is minimal until the hosted flow UI replaces it.
+ */
+@WebServlet(urlPatterns = {""})
+public class HostedEntryServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject ApiKeyService apiKeys;
+
+  @Inject ProcessService processes;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    handle(request, response);
+  }
+
+  private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    HostedPages.secureHeaders(response);
+    String token = request.getParameter("token");
+    if (token == null || token.isBlank()) {
+      HostedPages.write(response, 200, HostedPages.landing());
+      return;
+    }
+    try {
+      Caller caller = apiKeys.authenticate(token);
+      if (caller.kind() != Caller.Kind.WEB) {
+        HostedPages.write(response, 403, HostedPages.problem("This is not a validation link.", 403));
+        return;
+      }
+      ProcessView view = processes.startOrResume(caller, "web", request.getRemoteAddr());
+      HostedPages.write(response, 200, HostedPages.process(view));
+    } catch (RuntimeException e) {
+      IdentityException ie = unwrap(e);
+      if (ie == null) {
+        throw e;
+      }
+      int status = ie instanceof UnauthorizedException ? 401 : ie.errorCode().httpStatus();
+      String text =
+          status == 401
+              ? "This link is not valid."
+              : status == 403 ? "This link has expired or was revoked. Ask for a new one." : ie.getMessage();
+      HostedPages.write(response, status, HostedPages.problem(text, status));
+    }
+  }
+
+  private static IdentityException unwrap(Throwable t) {
+    for (Throwable c = t; c != null; c = c instanceof EJBException ejb && ejb.getCausedByException() != null ? ejb.getCausedByException() : c.getCause()) {
+      if (c instanceof IdentityException ie) {
+        return ie;
+      }
+    }
+    return null;
+  }
+}

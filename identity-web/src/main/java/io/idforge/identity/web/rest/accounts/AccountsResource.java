@@ -1,0 +1,73 @@
+package io.idforge.identity.web.rest.accounts;
+
+import io.idforge.identity.api.accounts.AccountListResponse;
+import io.idforge.identity.api.accounts.AccountResponse;
+import io.idforge.identity.api.accounts.CreateAccountForm;
+import io.idforge.identity.core.application.AccountService;
+import io.idforge.identity.core.domain.account.Account;
+import io.idforge.identity.core.domain.account.AccountProfile;
+import io.idforge.identity.web.rest.Links;
+import io.idforge.identity.web.rest.security.CallerContext;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /v1/accounts}: Truora's "Create an Account ID", lookup and cursor listing. */
+@Path("accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+  static final int PAGE_SIZE = 20;
+
+  @Inject AccountService accounts;
+
+  @Inject CallerContext callerContext;
+
+  @Context UriInfo uriInfo;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public Response create(MultivaluedMap<String, String> form) {
+    CreateAccountForm f = CreateAccountForm.parse(form);
+    AccountProfile profile =
+        new AccountProfile(
+            f.email(), f.country(), f.documentNumber(),
+            f.documentType() == null ? null : f.documentType().wireValue(),
+            f.documentIssueDate(), f.firstName(), f.lastName(), f.phoneNumber(), f.facebookUser(), f.twitterUser());
+    Account created = accounts.create(callerContext.caller(), f.accountId(), profile);
+    return Response.status(Response.Status.CREATED).entity(toResponse(created)).build();
+  }
+
+  @GET
+  @Path("{account_id}")
+  public AccountResponse get(@PathParam("account_id") String accountId) {
+    return toResponse(accounts.get(callerContext.caller(), accountId));
+  }
+
+  @GET
+  public AccountListResponse list(@QueryParam("start_key") String startKey) {
+    var page = accounts.list(callerContext.caller(), startKey, PAGE_SIZE);
+    return new AccountListResponse(
+        page.items().stream().map(AccountsResource::toResponse).toList(),
+        Links.next(uriInfo, page.nextKey()),
+        Links.self(uriInfo));
+  }
+
+  static AccountResponse toResponse(Account a) {
+    return new AccountResponse(
+        a.accountId(), a.country(), a.createdAt(), a.documentType(), a.email(), a.firstName(), a.lastName(),
+        a.documentNumber(), a.phoneNumber(), AccountResponse.noValidatorsPrepared());
+  }
+}

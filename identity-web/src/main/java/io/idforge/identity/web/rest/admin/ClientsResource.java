@@ -1,0 +1,90 @@
+package io.idforge.identity.web.rest.admin;
+
+import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.core.application.ClientService;
+import io.idforge.identity.core.application.ClientService.ProvisionedClient;
+import io.idforge.identity.core.domain.shared.NotFoundException;
+import io.idforge.identity.core.security.Digests;
+import io.idforge.identity.web.rest.security.ApiKeyFilter;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Operator API to provision tenants: {@code POST /v1/admin/clients} with the operator's
+ * {@code Identity-Admin-Key}. Disabled (404) unless {@code identity.admin.api-key} is configured;
+ * the answer carries the tenant's first backend key, shown once.
+ */
+@Path("admin/clients")
+@RequestScoped
+public class ClientsResource {
+
+  static final String HEADER = "Identity-Admin-Key";
+
+  private static final Set<String> FIELDS = Set.of("name", "key_name");
+
+  @Inject ClientService clients;
+
+  @Inject
+  @ConfigProperty(name = "identity.admin.api-key")
+  Optional<String> adminKey;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response create(@HeaderParam(HEADER) String presented, MultivaluedMap<String, String> form) {
+    String configured = adminKey.filter(k -> !k.isBlank()).orElseThrow(() -> new NotFoundException("Resource not found"));
+    if (presented == null
+        || !MessageDigest.isEqual(
+            Digests.sha256Hex(configured).getBytes(StandardCharsets.US_ASCII),
+            Digests.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII))) {
+      return ApiKeyFilter.unauthorized();
+    }
+    for (String field : form.keySet()) {
+      if (!FIELDS.contains(field)) {
+        throw new InvalidInputException(field, "Invalid request: unknown field " + field);
+      }
+    }
+    String name = single(form, "name", true);
+    String keyName = Optional.ofNullable(single(form, "key_name", false)).orElse("backend");
+    ProvisionedClient created = clients.provision(name, keyName);
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("client_id", created.client().clientId())
+            .add("name", created.client().name())
+            .add("api_key", created.backendKey().token())
+            .add("api_key_id", created.backendKey().keyId())
+            .build();
+    return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  private static String single(MultivaluedMap<String, String> form, String field, boolean required) {
+    List<String> values = form.get(field);
+    if (values == null || values.isEmpty() || values.get(0).isBlank()) {
+      if (required) {
+        throw new InvalidInputException(field, "Invalid request: " + field + " is required");
+      }
+      return null;
+    }
+    String v = values.get(0).trim();
+    if (values.size() > 1 || v.length() > 100) {
+      throw new InvalidInputException(field, "Invalid request: " + field + " must be one value of at most 100 characters");
+    }
+    return v;
+  }
+}

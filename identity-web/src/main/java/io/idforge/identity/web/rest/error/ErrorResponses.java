@@ -1,0 +1,64 @@
+package io.idforge.identity.web.rest.error;
+
+import io.idforge.identity.api.error.ErrorCode;
+import io.idforge.identity.api.error.ErrorResponse;
+import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.core.domain.shared.IdentityException;
+import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.rest.security.ApiKeyFilter;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Builds every error answer of the API in Truora's envelope. The single place that decides how an
+ * exception looks on the wire, so the mappers stay one-liners.
+ */
+public final class ErrorResponses {
+
+  private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+  private ErrorResponses() {}
+
+  public static Response of(ErrorCode code, String message) {
+    return Response.status(code.httpStatus())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ErrorResponse.of(code, message))
+        .build();
+  }
+
+  /** Maps any throwable, unwrapping container wrappers to find a domain exception. */
+  public static Response from(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof UnauthorizedException) {
+        return ApiKeyFilter.unauthorized();
+      }
+      if (t instanceof IdentityException ie) {
+        LOG.log(Level.FINE, "client error", ie);
+        return of(ie.errorCode(), ie.getMessage());
+      }
+      if (t instanceof InvalidInputException iie) {
+        return of(ErrorCode.INVALID_REQUEST, iie.getMessage());
+      }
+      if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
+        return of(ErrorCode.CONFLICT, "Conflict: the resource was changed concurrently; retry");
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return internal(thrown);
+  }
+
+  /** A 500 with a short reference; the stack trace goes to the log under that reference only. */
+  public static Response internal(Throwable thrown) {
+    String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
+    LOG.log(Level.SEVERE, "unexpected error, ref " + ref, thrown);
+    return of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage() + " (ref " + ref + ")");
+  }
+}

@@ -1,0 +1,2 @@
+/** {@code /v1/flows}: tenant flows and their versions. */
+package io.idforge.identity.web.rest.flows;

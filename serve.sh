@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the service and starts it at http://localhost:8080 on Payara Micro.
+# Without DB_URL it uses the embedded default: an H2 file database under ~/.idforge that survives
+# restarts. Set DB_URL/DB_USER/DB_PASSWORD to use PostgreSQL. PORT changes the HTTP port.
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q -DskipTests package
+mkdir -p target/payara-tmp
+root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see docs/stack notes)
+exec java ${JAVA_OPTS:-} -Djava.io.tmpdir=target/payara-tmp \
+  -jar identity-web/target/payara-micro.jar \
+  --deploy identity-web/target/identity.war --contextroot / \
+  --port "${PORT:-8080}" --nocluster --rootDir "$root"
