@@ -1,6 +1,7 @@
 -- Initial schema. Portable SQL: runs on PostgreSQL (production) and H2 2.x (embedded default).
 -- No TIMESTAMPTZ (H2 rejects it), no JSONB, no partial indexes. Sequences' INCREMENT BY equals
--- the entities' allocationSize.
+-- the entities' allocationSize, and EclipseLink reads a value as the last id of its block, so
+-- those with a block of 50 start at 50.
 
 CREATE SEQUENCE client_seq START WITH 1 INCREMENT BY 1;
 CREATE TABLE client (
@@ -59,7 +60,7 @@ CREATE TABLE flow_version (
   CONSTRAINT uq_flow_version UNIQUE (flow_id, flow_version)
 );
 
-CREATE SEQUENCE account_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE account_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE account (
   id                   BIGINT PRIMARY KEY,
   client_id            VARCHAR(40)  NOT NULL,
@@ -79,7 +80,7 @@ CREATE TABLE account (
 );
 CREATE INDEX ix_account_client ON account (client_id, id);
 
-CREATE SEQUENCE web_token_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE web_token_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE web_token (
   id             BIGINT PRIMARY KEY,
   jti            VARCHAR(36)   NOT NULL,
@@ -104,7 +105,7 @@ CREATE TABLE web_token (
 );
 CREATE INDEX ix_web_token_client ON web_token (client_id, id);
 
-CREATE SEQUENCE identity_process_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE identity_process_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE identity_process (
   id                  BIGINT PRIMARY KEY,
   process_id          VARCHAR(40)   NOT NULL,
@@ -137,7 +138,7 @@ CREATE TABLE identity_process (
 CREATE INDEX ix_identity_process_client ON identity_process (client_id, id);
 CREATE INDEX ix_identity_process_due ON identity_process (status, expires_at);
 
-CREATE SEQUENCE validation_seq START WITH 1 INCREMENT BY 50;
+CREATE SEQUENCE validation_seq START WITH 50 INCREMENT BY 50;
 CREATE TABLE validation (
   id                 BIGINT PRIMARY KEY,
   validation_id      VARCHAR(40)  NOT NULL,

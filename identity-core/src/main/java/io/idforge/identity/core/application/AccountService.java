@@ -39,7 +39,7 @@ public class AccountService {
   }
 
   /** The account with this id, created empty when the tenant does not have it yet. */
-  Account ensure(String clientId, String accountId) {
+  public Account ensure(String clientId, String accountId) {
     if (accountId != null) {
       var existing = accounts.find(clientId, accountId);
       if (existing.isPresent()) {
