@@ -2,6 +2,8 @@ package io.idforge.identity.core.domain.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Encodes the surrogate id a listing stopped at as an opaque {@code start_key}, so callers cannot
@@ -36,11 +38,11 @@ public final class PageKeys {
   }
 
   /** Builds a page from up to {@code limit + 1} rows fetched in descending id order. */
-  public static <T> Page<T> page(java.util.List<T> rows, int limit, java.util.function.ToLongFunction<T> id) {
+  public static <T> Page<T> page(List<T> rows, int limit, ToLongFunction<T> id) {
     if (rows.size() <= limit) {
       return new Page<>(rows, null);
     }
-    java.util.List<T> items = rows.subList(0, limit);
+    List<T> items = rows.subList(0, limit);
     return new Page<>(items, encode(id.applyAsLong(items.get(limit - 1))));
   }
 }

@@ -1,0 +1,63 @@
+package io.idforge.identity.core.domain.flow;
+
+import static io.idforge.identity.core.TestData.step;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FlowDefinitionTest {
+
+  @Test
+  void storedJsonRoundTripsEveryField() {
+    FlowDefinition d =
+        new FlowDefinition(
+            "KYC",
+            false,
+            45,
+            List.of(
+                step(StepType.PHONE_VERIFICATION),
+                new FlowStep(
+                    "IPS2",
+                    StepType.DOCUMENT_VALIDATION,
+                    new StepConfig(3, 0.65, List.of(new AllowedDocuments("CO", List.of("national-id", "passport"))), "enabled", 18)),
+                new FlowStep("IPS3", StepType.FACE_RECOGNITION, new StepConfig(1, 0.8, List.of(), "default", null))));
+    assertEquals(d, FlowDefinitionJson.read(FlowDefinitionJson.write(d)));
+  }
+
+  @Test
+  void timeToLiveIsBoundedLikeTruoras() {
+    List<FlowStep> steps = List.of(step(StepType.EMAIL_VERIFICATION));
+    assertEquals(1, new FlowDefinition("f", true, 1, steps).timeToLiveMinutes());
+    assertEquals(1440, new FlowDefinition("f", true, 1440, steps).timeToLiveMinutes());
+    assertThrows(IllegalArgumentException.class, () -> new FlowDefinition("f", true, 0, steps));
+    assertThrows(IllegalArgumentException.class, () -> new FlowDefinition("f", true, 1441, steps));
+  }
+
+  @Test
+  void aFlowNeedsStepsAndRunsEachValidatorOnce() {
+    assertThrows(IllegalArgumentException.class, () -> new FlowDefinition("f", true, 120, List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new FlowDefinition("f", true, 120, List.of(step(StepType.FACE_RECOGNITION), step(StepType.FACE_RECOGNITION))));
+  }
+
+  @Test
+  void stepConfigDefaultsAndBounds() {
+    StepConfig d = StepConfig.defaults();
+    assertEquals(2, d.allowedRetries());
+    assertEquals(0.65, d.faceThreshold());
+    assertThrows(IllegalArgumentException.class, () -> new StepConfig(5, 0.65, null, null, null));
+    assertThrows(IllegalArgumentException.class, () -> new StepConfig(2, 1.01, null, null, null));
+  }
+
+  @Test
+  void aNewVersionIsNumberedOneHigher() {
+    Flow flow = new Flow("TCI1", new FlowDefinition("f", true, 120, List.of(step(StepType.EMAIL_VERIFICATION))), io.idforge.identity.core.TestData.now());
+    assertEquals(1, flow.flowVersion());
+    assertEquals(2, flow.apply(new FlowDefinition("g", false, 30, List.of(step(StepType.PHONE_VERIFICATION))), io.idforge.identity.core.TestData.now()));
+    assertEquals("g", flow.name());
+    assertEquals(30, flow.timeToLive());
+  }
+}

@@ -1,0 +1,123 @@
+package io.idforge.identity.core.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.idforge.identity.core.TestData;
+import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.domain.process.IdentityProcess;
+import io.idforge.identity.core.domain.process.ProcessQuery;
+import io.idforge.identity.core.domain.process.ProcessRepository;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class ExpireProcessesJobTest {
+
+  /** Overdue ids in deadline order; expiring one removes it, like the real claim query would. */
+  static final class FakeProcesses implements ProcessRepository {
+    final TreeMap<Long, OffsetDateTime> overdue = new TreeMap<>();
+
+    @Override
+    public List<Long> findOverdueIds(OffsetDateTime now, int limit) {
+      return overdue.entrySet().stream()
+          .filter(e -> !e.getValue().isAfter(now))
+          .map(java.util.Map.Entry::getKey)
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public Optional<IdentityProcess> find(String clientId, String processId) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<IdentityProcess> findByJti(String jti) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<IdentityProcess> list(String clientId, ProcessQuery q, long beforeId, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<IdentityProcess> lock(long id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void store(IdentityProcess process) {}
+  }
+
+  static final class RecordingExpiry extends ProcessExpiry {
+    final FakeProcesses processes;
+    final List<Long> expired = new ArrayList<>();
+
+    RecordingExpiry(FakeProcesses processes) {
+      this.processes = processes;
+    }
+
+    @Override
+    public boolean expireById(long id, OffsetDateTime now) {
+      if (processes.overdue.remove(id) == null) {
+        return false; // already handled elsewhere: idempotent
+      }
+      expired.add(id);
+      return true;
+    }
+  }
+
+  static ExpireProcessesJob job(FakeProcesses processes, RecordingExpiry expiry, boolean leaseFree, int batch) {
+    ExpireProcessesJob job = new ExpireProcessesJob();
+    job.processes = processes;
+    job.expiry = expiry;
+    job.leases = (name, owner, now, until) -> {
+      assertEquals(ExpireProcessesJob.JOB_NAME, name);
+      assertTrue(until.isAfter(now), "a lease must last into the future");
+      return leaseFree;
+    };
+    job.clock = TestData.CLOCK;
+    job.interval = Duration.ofSeconds(30);
+    job.batchSize = batch;
+    return job;
+  }
+
+  @Test
+  void expiresEveryOverdueProcessAcrossBatchesAndLeavesTheOthers() {
+    FakeProcesses processes = new FakeProcesses();
+    for (long id = 1; id <= 7; id++) {
+      processes.overdue.put(id, TestData.now().minusMinutes(id));
+    }
+    processes.overdue.put(100L, TestData.now().plusMinutes(1)); // not due yet
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+
+    assertEquals(7, job(processes, expiry, true, 3).runOnce());
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), expiry.expired);
+    assertEquals(List.of(100L), List.copyOf(processes.overdue.keySet()));
+  }
+
+  @Test
+  void doesNothingWithoutTheLease() {
+    FakeProcesses processes = new FakeProcesses();
+    processes.overdue.put(1L, TestData.now().minusMinutes(1));
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    assertEquals(0, job(processes, expiry, false, 10).runOnce());
+    assertEquals(List.of(), expiry.expired);
+  }
+
+  @Test
+  void aSecondPassFindsNothingLeftToDo() {
+    FakeProcesses processes = new FakeProcesses();
+    processes.overdue.put(1L, TestData.now().minusMinutes(1));
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    ExpireProcessesJob job = job(processes, expiry, true, 10);
+    assertEquals(1, job.runOnce());
+    assertEquals(0, job.runOnce());
+  }
+}
