@@ -72,6 +72,13 @@ public class ExpireProcessesJob {
     LOG.info(() -> "expiry job scheduled every " + interval);
   }
 
+  /** True when this job's timer exists and, as required on Payara Micro, is not persistent. */
+  public boolean isScheduledNonPersistent() {
+    var timers = timerService.getTimers();
+    return !timers.isEmpty()
+        && timers.stream().allMatch(t -> !t.isPersistent() && JOB_NAME.equals(t.getInfo()));
+  }
+
   @Timeout
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void onTimeout(Timer timer) {

@@ -1,0 +1,103 @@
+package io.idforge.identity.web.incontainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.idforge.identity.core.application.ApiKeyService;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.ClientService;
+import io.idforge.identity.core.application.FlowService;
+import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.ProcessView;
+import io.idforge.identity.core.application.WebTokenRequest;
+import io.idforge.identity.core.domain.flow.FlowDefinition;
+import io.idforge.identity.core.domain.flow.FlowStep;
+import io.idforge.identity.core.domain.flow.StepConfig;
+import io.idforge.identity.core.domain.flow.StepType;
+import io.idforge.identity.core.domain.process.FailureStatus;
+import io.idforge.identity.core.domain.process.ProcessRepository;
+import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside Payara Micro with the real WAR on the embedded default (H2): proves that the
+ * enterprise beans packaged in WEB-INF/lib jars work, that the expiry timer is registered and not
+ * persistent, and that expiring a process through the container's JPA and locking yields Truora's
+ * failure fields. Time is moved by passing a later instant to the service, not by sleeping.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ExpiryInContainerIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
+        .addClass(ExpiryInContainerIT.class);
+  }
+
+  @Inject ClientService clients;
+
+  @Inject FlowService flows;
+
+  @Inject ApiKeyService apiKeys;
+
+  @Inject ProcessService processes;
+
+  @Inject ProcessRepository processRepository;
+
+  @Inject ProcessExpiry expiry;
+
+  @Inject ExpireProcessesJob job;
+
+  @Test
+  void theExpiryTimerRunsOnANonPersistentTimer() {
+    assertTrue(job.isScheduledNonPersistent());
+  }
+
+  @Test
+  void anOverdueProcessIsExpiredOnceWithTheReasonOfItsStep() {
+    String clientId = clients.provision("in-container", "k").client().clientId();
+    Caller backend = Caller.backend(clientId, "k");
+    String flowId =
+        flows.create(
+                backend,
+                new FlowDefinition(
+                    "doc first", true, 60,
+                    List.of(new FlowStep(null, StepType.DOCUMENT_VALIDATION, StepConfig.defaults()))))
+            .flow()
+            .flowId();
+    String jti =
+        apiKeys.issueWebToken(
+                backend,
+                new WebTokenRequest(
+                    "web", "digital-identity", 1, "CO", "https://example.com/done", flowId, "acc-in-container",
+                    null, null, null, null, null))
+            .keyId();
+    ProcessView started = processes.startOrResume(Caller.web(clientId, "web-integration", jti), "web", "127.0.0.1");
+    assertEquals(ProcessStatus.PENDING, started.process().status());
+
+    OffsetDateTime later = started.process().expiresAt().plusSeconds(1);
+    List<Long> overdue = processRepository.findOverdueIds(later, 1000);
+    assertFalse(overdue.isEmpty());
+    long id = overdue.stream().filter(i -> i.equals(started.process().id())).findFirst().orElseThrow();
+
+    assertTrue(expiry.expireById(id, later));
+    assertFalse(expiry.expireById(id, later), "a second run must find nothing to do");
+
+    ProcessView after = processes.get(backend, started.process().processId());
+    assertEquals(ProcessStatus.FAILURE, after.process().status());
+    assertEquals(FailureStatus.EXPIRED, after.process().failureStatus());
+    assertEquals("document_validation_not_started", after.process().expiredReason());
+  }
+}

@@ -1,0 +1,220 @@
+package io.idforge.identity.web.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one server every {@code *IT} of the Failsafe JVM talks to, started on first use: an embedded
+ * PostgreSQL (zonky), then the built WAR on Payara Micro in its own JVM with a fresh root
+ * directory, configured through environment variables only. A shutdown hook stops both.
+ *
+ * <p>System properties (set by the Failsafe configuration): {@code payara.microJar}, {@code
+ * app.war}, {@code build.dir}.
+ */
+final class ItServer {
+
+  /** The {@code kid} of the signing key the server is configured with. */
+  static final String KID = "it-key";
+
+  /** The HS256 secret behind {@link #KID} (44 bytes, more than the 256 bits HS256 needs). */
+  static final byte[] SECRET =
+      "idforge-integration-tests-fixed-hs256-secret".getBytes(StandardCharsets.US_ASCII);
+
+  /** The issuer the server is configured with. */
+  static final String ISSUER = "https://it.idforge.test";
+
+  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
+
+  private static ItServer instance;
+
+  final URI baseUri;
+  final String adminKey;
+  final Path buildDir;
+  final Path rootDir;
+
+  private final EmbeddedPostgres postgres;
+  private final Process payara;
+
+  private ItServer(URI baseUri, String adminKey, Path buildDir, Path rootDir, EmbeddedPostgres postgres, Process payara) {
+    this.baseUri = baseUri;
+    this.adminKey = adminKey;
+    this.buildDir = buildDir;
+    this.rootDir = rootDir;
+    this.postgres = postgres;
+    this.payara = payara;
+  }
+
+  /** The running server, started on the first call. */
+  static synchronized ItServer get() {
+    if (instance == null) {
+      instance = start();
+    }
+    return instance;
+  }
+
+  private static ItServer start() {
+    Path buildDir = Path.of(required("build.dir")).toAbsolutePath();
+    Path microJar = Path.of(required("payara.microJar")).toAbsolutePath();
+    Path war = Path.of(required("app.war")).toAbsolutePath();
+    if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
+      throw new IllegalStateException("missing " + microJar + " or " + war + "; run mvn package first");
+    }
+    EmbeddedPostgres pg;
+    try {
+      pg = EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+    Process process = null;
+    try {
+      int port = freePort();
+      Path rootDir = Files.createTempDirectory(buildDir, "it-payara-root-");
+      Path log = buildDir.resolve("it-payara.log");
+      byte[] adminBytes = new byte[24];
+      new SecureRandom().nextBytes(adminBytes);
+      String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
+      URI base = URI.create("http://localhost:" + port);
+
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(
+          List.of(
+              "-XX:TieredStopAtLevel=1",
+              "-XX:+UseSerialGC",
+              "-Xmx512m",
+              "-Djava.io.tmpdir=" + buildDir,
+              "-jar",
+              microJar.toString(),
+              "--deploy",
+              war.toString(),
+              "--contextroot",
+              "/",
+              "--port",
+              Integer.toString(port),
+              "--nocluster",
+              "--rootDir",
+              rootDir.toString()));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      Map<String, String> env = builder.environment();
+      env.put("DB_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+      env.put("DB_USER", "postgres");
+      env.put("DB_PASSWORD", "postgres");
+      env.put("IDENTITY_JWT_SIGNING_KEYS", KID + "=" + Base64.getEncoder().encodeToString(SECRET));
+      env.put("IDENTITY_JWT_ISSUER", ISSUER);
+      env.put("IDENTITY_ADMIN_API_KEY", adminKey);
+      env.put("IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL", "PT1S");
+      env.put("IDENTITY_BOOTSTRAP_DEMO", "false");
+      env.put("IDENTITY_PUBLIC_BASE_URL", base.toString());
+      process = builder.start();
+
+      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
+      server.awaitReady(log);
+      return server;
+    } catch (IOException e) {
+      stopQuietly(process, pg);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException | Error e) {
+      stopQuietly(process, pg);
+      throw e;
+    }
+  }
+
+  /** Polls the hosted landing page (an application URL, so the WAR is deployed) until it answers 200. */
+  private void awaitReady(Path log) {
+    HttpClient client =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build();
+    long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!payara.isAlive()) {
+        throw new IllegalStateException(
+            "Payara Micro exited with " + payara.exitValue() + " before deploying; see " + log);
+      }
+      try {
+        HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200 && r.body().contains("<html")) {
+          return;
+        }
+        last = "HTTP " + r.statusCode();
+      } catch (ConnectException | HttpTimeoutException e) {
+        last = e.toString();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Payara", e);
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Payara", e);
+      }
+    }
+    throw new IllegalStateException(
+        "the application did not answer 200 on / within " + STARTUP_DEADLINE + " (last: " + last + "); see " + log);
+  }
+
+  private void stop() {
+    stopQuietly(payara, postgres);
+  }
+
+  private static void stopQuietly(Process process, EmbeddedPostgres pg) {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          process.waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (pg != null) {
+      try {
+        pg.close();
+      } catch (IOException | RuntimeException e) {
+        // Shutting down anyway; nothing to report to.
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + property + " is not set (run through Failsafe)");
+    }
+    return value;
+  }
+}
