@@ -1,19 +1,11 @@
 package io.idforge.identity.core.security;
 
 import io.idforge.identity.core.domain.signingkey.SigningKey;
-import io.idforge.identity.core.domain.signingkey.SigningKeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,41 +31,21 @@ public class SigningKeys implements SigningKeySource {
   @ConfigProperty(name = "identity.jwt.active-kid")
   Optional<String> activeKid;
 
-  @Inject SigningKeyRepository repository;
-
-  @Inject Clock clock;
+  @Inject GeneratedSecrets generated;
 
   private volatile SigningKeyRing ring;
 
-  /** Loads or creates the keys; called once at start-up after the schema migration. */
   private volatile long lastReloadMillis;
 
-  @Transactional
+  /** Loads or creates the keys; called once at start-up after the schema migration. */
   public void initialise() {
     if (configuredKeys.filter(s -> !s.isBlank()).isPresent()) {
       ring = SigningKeyRing.parse(configuredKeys.get(), activeKid.orElse(null));
       LOG.info(() -> "JWT signing keys come from configuration; active kid " + ring.activeKid());
       return;
     }
-    List<SigningKey> stored = repository.all();
-    if (stored.isEmpty()) {
-      byte[] secret = new byte[SigningKeyRing.MIN_SECRET_BYTES];
-      new SecureRandom().nextBytes(secret);
-      String kid = "gen-" + UUID.randomUUID();
-      SigningKey generated =
-          new SigningKey(kid, Base64.getEncoder().encodeToString(secret), OffsetDateTime.now(clock));
-      repository.store(generated);
-      stored = List.of(generated);
-      LOG.warning(
-          "No identity.jwt.signing-keys configured: generated HS256 signing key "
-              + kid
-              + " and stored it in the database. Configure IDENTITY_JWT_SIGNING_KEYS for production.");
-    }
-    Map<String, byte[]> secrets = new LinkedHashMap<>();
-    for (SigningKey k : stored) {
-      secrets.put(k.kid(), Base64.getDecoder().decode(k.secret()));
-    }
-    ring = new SigningKeyRing(stored.get(0).kid(), secrets);
+    Map<String, byte[]> secrets = generated.loadOrGenerate(SigningKey.JWT, "IDENTITY_JWT_SIGNING_KEYS");
+    ring = new SigningKeyRing(secrets.keySet().iterator().next(), secrets);
     LOG.info(() -> "JWT signing keys loaded from the database; active kid " + ring.activeKid());
   }
 
@@ -88,10 +60,7 @@ public class SigningKeys implements SigningKeySource {
     if (secret.isEmpty() && configuredKeys.filter(s -> !s.isBlank()).isEmpty()
         && now - lastReloadMillis > RELOAD_INTERVAL_MILLIS) {
       lastReloadMillis = now;
-      Map<String, byte[]> secrets = new LinkedHashMap<>();
-      for (SigningKey k : repository.all()) {
-        secrets.put(k.kid(), Base64.getDecoder().decode(k.secret()));
-      }
+      Map<String, byte[]> secrets = generated.load(SigningKey.JWT);
       if (!secrets.isEmpty()) {
         ring = new SigningKeyRing(ring().activeKid(), merge(ring(), secrets));
       }

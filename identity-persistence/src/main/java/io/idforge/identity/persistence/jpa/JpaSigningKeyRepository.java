@@ -15,8 +15,10 @@ public class JpaSigningKeyRepository implements SigningKeyRepository {
   EntityManager em;
 
   @Override
-  public List<SigningKey> all() {
-    return em.createQuery("SELECT k FROM SigningKey k ORDER BY k.createdAt, k.kid", SigningKey.class)
+  public List<SigningKey> all(String purpose) {
+    return em.createQuery(
+            "SELECT k FROM SigningKey k WHERE k.purpose = :purpose ORDER BY k.createdAt, k.kid", SigningKey.class)
+        .setParameter("purpose", purpose)
         .getResultList();
   }
 

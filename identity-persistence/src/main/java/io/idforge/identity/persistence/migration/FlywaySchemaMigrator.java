@@ -3,6 +3,9 @@ package io.idforge.identity.persistence.migration;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,14 +25,32 @@ public class FlywaySchemaMigrator implements SchemaMigrator {
 
   @Override
   public void migrate() {
+    String vendor = vendor();
     MigrateResult result =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            // Portable scripts, plus per-database ones where types differ (BYTEA vs BLOB).
+            .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
             .load()
             .migrate();
     LOG.info(
-        () -> "database schema at version " + result.targetSchemaVersion + " ("
+        () -> vendor + " database schema at version " + result.targetSchemaVersion + " ("
             + result.migrationsExecuted + " migration(s) applied)");
+  }
+
+  /** {@code postgresql} or {@code h2}: the folder of the database-specific scripts. */
+  private String vendor() {
+    try (Connection connection = dataSource.getConnection()) {
+      String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      if (product.contains("postgres")) {
+        return "postgresql";
+      }
+      if (product.contains("h2")) {
+        return "h2";
+      }
+      throw new IllegalStateException("unsupported database: " + product + " (use PostgreSQL or the embedded H2)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot reach the database to migrate it", e);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.idforge.identity.web.config;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.core.security.MediaKeys;
 import io.idforge.identity.core.security.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Start-up in a fixed order: migrate the schema (DDL, so bean-managed: no JTA transaction), load
- * or generate the signing keys, create the demo tenant on an empty database, then start the jobs.
+ * or generate the signing and media keys, create the demo tenant on an empty database, then start the jobs.
  * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
  * {@code db.password}, overridden by {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
  */
@@ -39,6 +40,8 @@ public class ApplicationStartup {
 
   @Inject SigningKeys signingKeys;
 
+  @Inject MediaKeys mediaKeys;
+
   @Inject ClientService clients;
 
   @Inject ExpireProcessesJob expireProcessesJob;
@@ -55,6 +58,7 @@ public class ApplicationStartup {
   void start() {
     migrator.migrate();
     signingKeys.initialise();
+    mediaKeys.initialise();
     if (bootstrapDemo) {
       clients
           .bootstrapDemoIfEmpty()

@@ -5,8 +5,8 @@ import java.util.List;
 /** Port for generated signing keys. */
 public interface SigningKeyRepository {
 
-  /** All stored keys, oldest first. */
-  List<SigningKey> all();
+  /** All stored keys of one purpose ({@link SigningKey#JWT} or {@link SigningKey#MEDIA}), oldest first. */
+  List<SigningKey> all(String purpose);
 
   void store(SigningKey key);
 }

@@ -1,13 +1,16 @@
 package io.idforge.identity.web.incontainer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.FlowService;
+import io.idforge.identity.core.application.MediaService;
 import io.idforge.identity.core.application.ProcessExpiry;
 import io.idforge.identity.core.application.ProcessService;
 import io.idforge.identity.core.application.ProcessView;
@@ -16,6 +19,7 @@ import io.idforge.identity.core.domain.flow.FlowDefinition;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.flow.StepConfig;
 import io.idforge.identity.core.domain.flow.StepType;
+import io.idforge.identity.core.domain.media.MediaKind;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.process.ProcessStatus;
@@ -24,6 +28,7 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -34,16 +39,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs inside Payara Micro with the real WAR on the embedded default (H2): proves that the
  * enterprise beans packaged in WEB-INF/lib jars work, that the expiry timer is registered and not
- * persistent, and that expiring a process through the container's JPA and locking yields Truora's
- * failure fields. Time is moved by passing a later instant to the service, not by sleeping.
+ * persistent, that expiring a process through the container's JPA and locking yields Truora's
+ * failure fields, and that media larger than H2's VARBINARY limit round-trip encrypted. Time is moved by passing a later instant to the service, not by sleeping.
  */
 @ExtendWith(ArquillianExtension.class)
-class ExpiryInContainerIT {
+class ServicesInContainerIT {
 
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
-        .addClass(ExpiryInContainerIT.class);
+        .addClass(ServicesInContainerIT.class);
   }
 
   @Inject ClientService clients;
@@ -59,6 +64,17 @@ class ExpiryInContainerIT {
   @Inject ProcessExpiry expiry;
 
   @Inject ExpireProcessesJob job;
+
+  @Inject MediaService media;
+
+  @Test
+  void mediaIsStoredEncryptedAndReadOnlyByItsTenant() {
+    byte[] image = new byte[3 * 1024 * 1024];
+    new Random(7).nextBytes(image);
+    String mediaId = media.store("TCIowner", "IDPx", MediaKind.DOCUMENT_FRONT, "image/jpeg", image);
+    assertArrayEquals(image, media.read("TCIowner", mediaId).bytes());
+    assertThrows(RuntimeException.class, () -> media.read("TCIother", mediaId));
+  }
 
   @Test
   void theExpiryTimerRunsOnANonPersistentTimer() {

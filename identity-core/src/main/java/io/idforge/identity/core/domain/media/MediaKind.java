@@ -1,0 +1,25 @@
+package io.idforge.identity.core.domain.media;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an uploaded image shows; the wire names follow Truora's {@code files_upload_urls} names. */
+public enum MediaKind {
+  DOCUMENT_FRONT("document-front"),
+  DOCUMENT_REVERSE("document-reverse"),
+  SELFIE("face-photo");
+
+  private final String wireValue;
+
+  MediaKind(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  public String wireValue() {
+    return wireValue;
+  }
+
+  public static Optional<MediaKind> fromWire(String value) {
+    return Arrays.stream(values()).filter(k -> k.wireValue.equals(value)).findFirst();
+  }
+}
