@@ -48,15 +48,15 @@ public class JpaProcessRepository implements ProcessRepository {
     params.put("client", clientId);
     params.put("before", beforeId);
     if (q.status() != null) {
-      jpql.append(" AND p.status = :status");
+      jpql.append(" AND p.outcome.status = :status");
       params.put("status", q.status().wireValue());
     }
     if (q.failureStatus() != null) {
-      jpql.append(" AND p.failureStatus = :failure");
+      jpql.append(" AND p.outcome.failureStatus = :failure");
       params.put("failure", q.failureStatus().wireValue());
     }
     if (!q.declinedReasons().isEmpty()) {
-      jpql.append(" AND p.declinedReason IN :reasons");
+      jpql.append(" AND p.outcome.declinedReason IN :reasons");
       params.put("reasons", q.declinedReasons());
     }
     if (q.startDate() != null) {
@@ -83,7 +83,7 @@ public class JpaProcessRepository implements ProcessRepository {
   public List<Long> findOverdueIds(OffsetDateTime now, int limit) {
     // Uses ix_identity_process_due (status, expires_at).
     return em.createQuery(
-            "SELECT p.id FROM IdentityProcess p WHERE p.status = 'pending' AND p.expiresAt <= :now"
+            "SELECT p.id FROM IdentityProcess p WHERE p.outcome.status = 'pending' AND p.expiresAt <= :now"
                 + " ORDER BY p.expiresAt",
             Long.class)
         .setParameter("now", now)

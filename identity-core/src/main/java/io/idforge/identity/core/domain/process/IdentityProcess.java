@@ -1,9 +1,9 @@
 package io.idforge.identity.core.domain.process;
 
-import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.PublicIds;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -65,17 +65,7 @@ public class IdentityProcess {
   @Column(name = "start_data", updatable = false)
   private String startData;
 
-  @Column(name = "status", length = 10, nullable = false)
-  private String status;
-
-  @Column(name = "failure_status", length = 20)
-  private String failureStatus;
-
-  @Column(name = "declined_reason", length = 80)
-  private String declinedReason;
-
-  @Column(name = "expired_reason", length = 80)
-  private String expiredReason;
+  @Embedded private Outcome outcome;
 
   @Column(name = "current_step_index", nullable = false)
   private int currentStepIndex;
@@ -113,14 +103,14 @@ public class IdentityProcess {
     this.redirectUrl = start.redirectUrl();
     this.startData = start.startData();
     this.ipAddress = start.ipAddress();
-    this.status = ProcessStatus.PENDING.wireValue();
+    this.outcome = Outcome.pending();
     this.createdAt = now;
     this.updatedAt = now;
     this.expiresAt = start.expiresAt();
   }
 
   public boolean isPending() {
-    return ProcessStatus.PENDING.wireValue().equals(status);
+    return outcome.isPending();
   }
 
   /** True when the process is still pending at or after its deadline. */
@@ -131,37 +121,26 @@ public class IdentityProcess {
   /** Fails the process as expired with a catalogued {@code expired_reason}. */
   public void expire(String reason, OffsetDateTime now) {
     requirePending();
-    if (!ReasonCatalogue.standard().isExpiredReason(reason)) {
-      throw new IllegalArgumentException("not a catalogued expired_reason: " + reason);
-    }
-    status = ProcessStatus.FAILURE.wireValue();
-    failureStatus = FailureStatus.EXPIRED.wireValue();
-    expiredReason = reason;
+    outcome.expire(reason);
     updatedAt = now;
   }
 
   /** Fails the process as declined with a catalogued {@code declined_reason}. */
   public void decline(String reason, OffsetDateTime now) {
     requirePending();
-    if (!ReasonCatalogue.standard().isDeclinedReason(reason)) {
-      throw new IllegalArgumentException("not a catalogued declined_reason: " + reason);
-    }
-    status = ProcessStatus.FAILURE.wireValue();
-    failureStatus = FailureStatus.DECLINED.wireValue();
-    declinedReason = reason;
+    outcome.decline(reason);
     updatedAt = now;
   }
 
   public void failWithSystemError(OffsetDateTime now) {
     requirePending();
-    status = ProcessStatus.FAILURE.wireValue();
-    failureStatus = FailureStatus.SYSTEM_ERROR.wireValue();
+    outcome.failWithSystemError();
     updatedAt = now;
   }
 
   public void succeed(OffsetDateTime now) {
     requirePending();
-    status = ProcessStatus.SUCCESS.wireValue();
+    outcome.succeed();
     updatedAt = now;
   }
 
@@ -243,19 +222,19 @@ public class IdentityProcess {
   }
 
   public ProcessStatus status() {
-    return ProcessStatus.fromWire(status).orElseThrow();
+    return outcome.status();
   }
 
   public FailureStatus failureStatus() {
-    return failureStatus == null ? null : FailureStatus.fromWire(failureStatus).orElseThrow();
+    return outcome.failureStatus();
   }
 
   public String declinedReason() {
-    return declinedReason;
+    return outcome.declinedReason();
   }
 
   public String expiredReason() {
-    return expiredReason;
+    return outcome.expiredReason();
   }
 
   public int currentStepIndex() {

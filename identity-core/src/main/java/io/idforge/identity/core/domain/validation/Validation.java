@@ -1,11 +1,12 @@
 package io.idforge.identity.core.domain.validation;
 
-import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.FailureStatus;
+import io.idforge.identity.core.domain.process.Outcome;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.core.domain.shared.PublicIds;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -46,17 +47,7 @@ public class Validation {
   @Column(name = "type", length = 30, nullable = false, updatable = false)
   private String type;
 
-  @Column(name = "status", length = 10, nullable = false)
-  private String status;
-
-  @Column(name = "failure_status", length = 20)
-  private String failureStatus;
-
-  @Column(name = "declined_reason", length = 80)
-  private String declinedReason;
-
-  @Column(name = "expired_reason", length = 80)
-  private String expiredReason;
+  @Embedded private Outcome outcome;
 
   @Column(name = "allowed_retries", nullable = false)
   private int allowedRetries;
@@ -109,7 +100,7 @@ public class Validation {
     this.accountId = accountId;
     this.stepIndex = stepIndex;
     this.type = type.wireValue();
-    this.status = ProcessStatus.PENDING.wireValue();
+    this.outcome = Outcome.pending();
     this.allowedRetries = allowedRetries;
     this.remainingRetries = allowedRetries;
     this.threshold = threshold;
@@ -120,7 +111,7 @@ public class Validation {
   }
 
   public boolean isPending() {
-    return ProcessStatus.PENDING.wireValue().equals(status);
+    return outcome.isPending();
   }
 
   /** Ends a pending validation as expired. */
@@ -128,12 +119,7 @@ public class Validation {
     if (!isPending()) {
       return;
     }
-    if (!ReasonCatalogue.standard().isExpiredReason(reason)) {
-      throw new IllegalArgumentException("not a catalogued expired_reason: " + reason);
-    }
-    status = ProcessStatus.FAILURE.wireValue();
-    failureStatus = FailureStatus.EXPIRED.wireValue();
-    expiredReason = reason;
+    outcome.expire(reason);
     inReview = false;
     updatedAt = now;
   }
@@ -167,19 +153,19 @@ public class Validation {
   }
 
   public ProcessStatus status() {
-    return ProcessStatus.fromWire(status).orElseThrow();
+    return outcome.status();
   }
 
   public FailureStatus failureStatus() {
-    return failureStatus == null ? null : FailureStatus.fromWire(failureStatus).orElseThrow();
+    return outcome.failureStatus();
   }
 
   public String declinedReason() {
-    return declinedReason;
+    return outcome.declinedReason();
   }
 
   public String expiredReason() {
-    return expiredReason;
+    return outcome.expiredReason();
   }
 
   public int allowedRetries() {
