@@ -1,7 +1,6 @@
 package io.idforge.identity.core.application;
 
 import io.idforge.identity.core.domain.flow.FlowDefinition;
-import io.idforge.identity.core.domain.flow.FlowRepository;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.process.ExpiryPolicy;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -30,7 +29,7 @@ public class ProcessExpiry {
 
   @Inject ValidationRepository validations;
 
-  @Inject FlowRepository flows;
+  @Inject FlowDefinitions definitions;
 
   /**
    * Expires one process by surrogate id in its own transaction, locking the row first.
@@ -43,9 +42,7 @@ public class ProcessExpiry {
     if (process == null || !process.isOverdue(now)) {
       return false;
     }
-    FlowDefinition definition =
-        flows.findVersion(process.flowId(), process.flowVersion()).orElseThrow().definition();
-    return expireOverdue(process, definition, now);
+    return expireOverdue(process, definitions.of(process.flowId(), process.flowVersion()), now);
   }
 
   /** Expires (or grants grace to) an overdue process inside the caller's transaction. */

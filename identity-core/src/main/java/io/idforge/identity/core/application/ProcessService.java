@@ -3,7 +3,6 @@ package io.idforge.identity.core.application;
 import io.idforge.identity.core.domain.flow.Flow;
 import io.idforge.identity.core.domain.flow.FlowDefinition;
 import io.idforge.identity.core.domain.flow.FlowRepository;
-import io.idforge.identity.core.domain.flow.FlowVersion;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessRepository;
@@ -44,6 +43,8 @@ public class ProcessService {
   @Inject FlowRepository flows;
 
   @Inject ProcessExpiry expiry;
+
+  @Inject FlowDefinitions definitions;
 
   @Inject Clock clock;
 
@@ -113,10 +114,17 @@ public class ProcessService {
   }
 
   private IdentityProcess expireIfOverdue(IdentityProcess process, OffsetDateTime now) {
-    if (process.isOverdue(now)) {
-      expiry.expireOverdue(process, definition(process), now);
+    if (!process.isOverdue(now)) {
+      return process;
     }
-    return process;
+    // The expiry job or another read may be expiring this process right now: take the row lock
+    // (which waits for them and re-reads the row) before deciding, instead of writing a stale
+    // copy that fails its version check and turns a read into a 409.
+    IdentityProcess locked = processes.lock(process.id()).orElse(process);
+    if (locked.isOverdue(now)) {
+      expiry.expireOverdue(locked, definition(locked), now);
+    }
+    return locked;
   }
 
   private ProcessView view(IdentityProcess process) {
@@ -125,9 +133,6 @@ public class ProcessService {
   }
 
   private FlowDefinition definition(IdentityProcess process) {
-    return flows
-        .findVersion(process.flowId(), process.flowVersion())
-        .map(FlowVersion::definition)
-        .orElseThrow(() -> new IllegalStateException("process " + process.processId() + " lost its flow version"));
+    return definitions.of(process.flowId(), process.flowVersion());
   }
 }

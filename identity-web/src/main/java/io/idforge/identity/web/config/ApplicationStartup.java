@@ -4,6 +4,7 @@ import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
 import io.idforge.identity.core.security.MediaKeys;
+import io.idforge.identity.core.security.OtpKeys;
 import io.idforge.identity.core.security.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Start-up in a fixed order: migrate the schema (DDL, so bean-managed: no JTA transaction), load
- * or generate the signing and media keys, create the demo tenant on an empty database, then start the jobs.
+ * or generate the signing, media and one-time-code keys, create the demo tenant on an empty database, then start the jobs.
  * The datasource is defined here from MicroProfile Config ({@code db.url}, {@code db.user},
  * {@code db.password}, overridden by {@code DB_URL}, {@code DB_USER}, {@code DB_PASSWORD}).
  */
@@ -42,6 +43,8 @@ public class ApplicationStartup {
 
   @Inject MediaKeys mediaKeys;
 
+  @Inject OtpKeys otpKeys;
+
   @Inject ClientService clients;
 
   @Inject ExpireProcessesJob expireProcessesJob;
@@ -59,6 +62,7 @@ public class ApplicationStartup {
     migrator.migrate();
     signingKeys.initialise();
     mediaKeys.initialise();
+    otpKeys.initialise();
     if (bootstrapDemo) {
       clients
           .bootstrapDemoIfEmpty()

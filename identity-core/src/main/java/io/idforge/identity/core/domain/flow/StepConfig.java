@@ -38,6 +38,20 @@ public record StepConfig(
     return new StepConfig(DEFAULT_RETRIES, DEFAULT_FACE_THRESHOLD, List.of(), "default", null);
   }
 
+  /**
+   * Whether a document step accepts this country and document type; an empty list accepts any.
+   * An entry for {@code ALL} applies to every country.
+   */
+  public boolean allows(String country, String documentType) {
+    if (allowedDocuments.isEmpty()) {
+      return true;
+    }
+    return allowedDocuments.stream()
+        .anyMatch(
+            a -> (a.country().equals(country) || "ALL".equals(a.country()))
+                && (a.documentTypes().isEmpty() || a.documentTypes().contains(documentType)));
+  }
+
   public boolean manualReviewEnabled() {
     return "enabled".equals(manualReview);
   }

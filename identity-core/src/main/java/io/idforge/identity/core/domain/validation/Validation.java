@@ -5,6 +5,7 @@ import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.Outcome;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.core.domain.shared.PublicIds;
+import io.idforge.identity.core.otp.OtpChallenge;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * One run of a validator within a process ({@code VLD…}). Created when the user starts the step;
@@ -64,6 +66,21 @@ public class Validation {
 
   @Column(name = "in_review", nullable = false)
   private boolean inReview;
+
+  /** The latest user-fixable reason while the user may still retry (shown by the hosted flow). */
+  @Column(name = "last_reason", length = 80)
+  private String lastReason;
+
+  @Column(name = "front_media_id", length = 40)
+  private String frontMediaId;
+
+  @Column(name = "reverse_media_id", length = 40)
+  private String reverseMediaId;
+
+  @Column(name = "face_media_id", length = 40)
+  private String faceMediaId;
+
+  @Embedded private StoredOtp otp;
 
   /** JSON of the type-specific {@code details} object, written by the validator. */
   @Column(name = "details")
@@ -122,6 +139,118 @@ public class Validation {
     outcome.expire(reason);
     inReview = false;
     updatedAt = now;
+  }
+
+  /** Records that the inputs of this attempt arrived and the checks can run. */
+  public void inputsReceived(OffsetDateTime now) {
+    requirePending();
+    awaitingInput = false;
+    updatedAt = now;
+  }
+
+  public void succeed(String detailsJson, OffsetDateTime now) {
+    requirePending();
+    outcome.succeed();
+    details = detailsJson == null ? details : detailsJson;
+    lastReason = null;
+    inReview = false;
+    updatedAt = now;
+  }
+
+  /** Ends the validation declined with a catalogued reason. */
+  public void decline(String reason, String detailsJson, OffsetDateTime now) {
+    requirePending();
+    outcome.decline(reason);
+    details = detailsJson == null ? details : detailsJson;
+    inReview = false;
+    updatedAt = now;
+  }
+
+  public void failWithSystemError(OffsetDateTime now) {
+    requirePending();
+    outcome.failWithSystemError();
+    inReview = false;
+    updatedAt = now;
+  }
+
+  /**
+   * A user-fixable failure: uses one retry and waits for new input when one is left.
+   *
+   * @return true when the user may try again, false when no retry was left (the caller declines)
+   */
+  public boolean retryAfter(String reason, String detailsJson, OffsetDateTime now) {
+    requirePending();
+    details = detailsJson == null ? details : detailsJson;
+    updatedAt = now;
+    if (remainingRetries <= 0) {
+      return false;
+    }
+    remainingRetries--;
+    lastReason = reason;
+    awaitingInput = true;
+    return true;
+  }
+
+  /** Leaves the validation pending for a human decision. */
+  public void sendToReview(String reason, String detailsJson, OffsetDateTime now) {
+    requirePending();
+    details = detailsJson == null ? details : detailsJson;
+    lastReason = reason;
+    awaitingInput = false;
+    inReview = true;
+    updatedAt = now;
+  }
+
+  public void attachDocument(String frontId, String reverseId) {
+    requirePending();
+    frontMediaId = frontId;
+    reverseMediaId = reverseId;
+  }
+
+  public void attachFace(String mediaId) {
+    requirePending();
+    faceMediaId = mediaId;
+  }
+
+  /** Stores a (re)issued one-time-code challenge. */
+  public void storeChallenge(OtpChallenge challenge, OffsetDateTime now) {
+    requirePending();
+    otp = StoredOtp.of(challenge);
+    remainingRetries = challenge.remainingRetries();
+    updatedAt = now;
+  }
+
+  /** The stored challenge, or empty when no code was sent yet. */
+  public Optional<OtpChallenge> challenge() {
+    return otp == null || !otp.isPresent() ? Optional.empty() : Optional.of(otp.toChallenge(allowedRetries, remainingRetries));
+  }
+
+  /** Records an attempt on the challenge (its state after {@code verify}). */
+  public void recordAttempt(OtpChallenge after, String reason, OffsetDateTime now) {
+    storeChallenge(after, now);
+    lastReason = reason;
+  }
+
+  private void requirePending() {
+    if (!isPending()) {
+      throw new IllegalStateException("validation " + validationId + " has already finished");
+    }
+  }
+
+  public String lastReason() {
+    return lastReason;
+  }
+
+  public String frontMediaId() {
+    return frontMediaId;
+  }
+
+  public String reverseMediaId() {
+    return reverseMediaId;
+  }
+
+  public String faceMediaId() {
+    return faceMediaId;
   }
 
   public Long id() {

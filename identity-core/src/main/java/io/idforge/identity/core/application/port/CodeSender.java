@@ -1,0 +1,21 @@
+package io.idforge.identity.core.application.port;
+
+import io.idforge.identity.api.spi.DeliveryException;
+import io.idforge.identity.core.otp.OtpChannel;
+
+/**
+ * Delivers a one-time code by SMS or e-mail, in the user's language. Implemented in identity-web
+ * over the configured {@code SmsSender} / {@code EmailSender}; a channel without a configured
+ * provider reports so instead of pretending to send.
+ */
+public interface CodeSender {
+
+  /** True when a provider is configured for the channel. */
+  boolean canSend(OtpChannel channel);
+
+  /**
+   * @param lang {@code es}, {@code pt} or {@code en}
+   * @throws DeliveryException when the provider refused or could not be reached
+   */
+  void send(OtpChannel channel, String destination, String code, String lang) throws DeliveryException;
+}

@@ -1,0 +1,87 @@
+package io.idforge.identity.core.document.image;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes an uploaded picture with ImageIO after sniffing its format from the magic bytes.
+ *
+ * <ul>
+ *   <li>JPEG and PNG use the JDK's readers.
+ *   <li>WEBP is recognised but the JDK ships no WEBP reader, so it is reported as {@link
+ *       ImageDecoding.Problem#UNSUPPORTED} unless a WEBP ImageIO plugin is on the class path (the
+ *       reader is looked up by MIME type, so adding one is enough).
+ *   <li>Pictures larger than the pixel budget are decoded with source subsampling, so a
+ *       decompression bomb or a 200-megapixel photo cannot exhaust the heap; the original
+ *       dimensions are still reported.
+ * </ul>
+ *
+ * The stream is memory-cached, so no temporary files are written whatever {@code
+ * ImageIO.setUseCache} says. EXIF orientation is not applied.
+ */
+public final class ImageDecoder {
+
+  /** Default pixel budget: 40 megapixels (about 120 MB as a 3-byte BGR image). */
+  public static final long DEFAULT_MAX_PIXELS = 40_000_000L;
+
+  private final long maxPixels;
+
+  /** A decoder that subsamples pictures above {@code maxPixels}. */
+  public ImageDecoder(long maxPixels) {
+    if (maxPixels <= 0) {
+      throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
+    }
+    this.maxPixels = maxPixels;
+  }
+
+  /** A decoder with the {@link #DEFAULT_MAX_PIXELS} budget. */
+  public static ImageDecoder withDefaults() {
+    return new ImageDecoder(DEFAULT_MAX_PIXELS);
+  }
+
+  /** The decoded picture, or the problem that prevented it. */
+  public ImageDecoding decode(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return new ImageDecoding.NotDecoded(Optional.empty(), ImageDecoding.Problem.EMPTY);
+    }
+    Optional<ImageFormat> format = ImageFormat.sniff(bytes);
+    if (format.isEmpty()) {
+      return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.NOT_AN_IMAGE);
+    }
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.get().mimeType());
+    if (!readers.hasNext()) {
+      return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.UNSUPPORTED);
+    }
+    ImageReader reader = readers.next();
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+      reader.setInput(in, true, true);
+      int width = reader.getWidth(0);
+      int height = reader.getHeight(0);
+      ImageReadParam param = reader.getDefaultReadParam();
+      int step = subsampling(width, height);
+      if (step > 1) {
+        param.setSourceSubsampling(step, step, 0, 0);
+      }
+      BufferedImage image = reader.read(0, param);
+      return new ImageDecoding.Decoded(format.get(), image, width, height);
+    } catch (IOException | RuntimeException e) {
+      // ImageIO signals damaged data with IIOException and, in some codecs, runtime exceptions.
+      return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.CORRUPT);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  private int subsampling(int width, int height) {
+    double pixels = (double) width * height;
+    return pixels <= maxPixels ? 1 : (int) Math.ceil(Math.sqrt(pixels / maxPixels));
+  }
+}

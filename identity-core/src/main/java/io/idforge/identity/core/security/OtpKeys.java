@@ -1,0 +1,63 @@
+package io.idforge.identity.core.security;
+
+import io.idforge.identity.core.otp.OneTimeCodes;
+import io.idforge.identity.core.otp.OtpKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HMAC keys of one-time codes: {@code identity.otp.keys} ({@code IDENTITY_OTP_KEYS},
+ * {@code id=base64key,...}, first one active), or a generated key stored in the database when none
+ * is configured. A configured key keeps stored code hashes useless to whoever reads the database.
+ */
+@ApplicationScoped
+public class OtpKeys {
+
+  @Inject
+  @ConfigProperty(name = "identity.otp.keys")
+  Optional<String> configuredKeys;
+
+  @Inject GeneratedSecrets generated;
+
+  @Inject Clock clock;
+
+  private volatile OneTimeCodes codes;
+
+  /** Loads or creates the keys; called once at start-up after the schema migration. */
+  public void initialise() {
+    Map<String, byte[]> secrets =
+        configuredKeys.filter(s -> !s.isBlank()).map(OtpKeys::parse)
+            .orElseGet(() -> generated.loadOrGenerate("otp", "IDENTITY_OTP_KEYS"));
+    List<OtpKey> keys = new ArrayList<>();
+    secrets.forEach((id, secret) -> keys.add(new OtpKey(id, secret)));
+    codes = new OneTimeCodes(clock, keys.get(0), keys.subList(1, keys.size()).toArray(OtpKey[]::new));
+  }
+
+  public OneTimeCodes codes() {
+    OneTimeCodes current = codes;
+    if (current == null) {
+      throw new IllegalStateException("one-time-code keys are not initialised yet");
+    }
+    return current;
+  }
+
+  static Map<String, byte[]> parse(String configured) {
+    Map<String, byte[]> keys = new LinkedHashMap<>();
+    for (String entry : configured.split("[,;\\s]+")) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("identity.otp.keys entries look like id=base64key");
+      }
+      keys.put(entry.substring(0, eq), Base64.getDecoder().decode(entry.substring(eq + 1)));
+    }
+    return keys;
+  }
+}
