@@ -45,6 +45,7 @@ final class ItServer {
   private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
 
   private static ItServer instance;
+  private static RuntimeException startFailure;
 
   final URI baseUri;
   final String adminKey;
@@ -65,8 +66,16 @@ final class ItServer {
 
   /** The running server, started on the first call. */
   static synchronized ItServer get() {
+    if (startFailure != null) {
+      throw new IllegalStateException("the shared server failed to start", startFailure);
+    }
     if (instance == null) {
-      instance = start();
+      try {
+        instance = start();
+      } catch (RuntimeException e) {
+        startFailure = e; // one attempt per JVM: later classes fail fast with the same cause
+        throw e;
+      }
     }
     return instance;
   }
@@ -146,11 +155,22 @@ final class ItServer {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build();
     long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
+    long deployFailedAfter = Long.MAX_VALUE;
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!payara.isAlive()) {
         throw new IllegalStateException(
             "Payara Micro exited with " + payara.exitValue() + " before deploying; see " + log);
+      }
+      // Payara stays up (answering 404) when the deployment fails: stop waiting soon after it
+      // reports itself ready without the application.
+      if (deployFailedAfter == Long.MAX_VALUE && logContains(log, "ready in")) {
+        deployFailedAfter = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      }
+      if (System.nanoTime() > deployFailedAfter) {
+        throw new IllegalStateException(
+            "Payara Micro is up but the application is not deployed (last: " + last + "); see " + log
+                + problems(log));
       }
       try {
         HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -177,8 +197,41 @@ final class ItServer {
         "the application did not answer 200 on / within " + STARTUP_DEADLINE + " (last: " + last + "); see " + log);
   }
 
+  private static boolean logContains(Path log, String text) {
+    try {
+      return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The first lines of the log that name a failure, to put in the failure message. */
+  private static String problems(Path log) {
+    try {
+      StringBuilder out = new StringBuilder();
+      Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
+          .filter(l -> l.contains("SEVERE") || l.contains("Exception") || l.contains("WELD-001"))
+          .limit(15)
+          .forEach(l -> out.append("\n  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l));
+      return out.toString();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   private void stop() {
     stopQuietly(payara, postgres);
+    if (!payara.isAlive()) {
+      deleteQuietly(rootDir); // ~100 MB per run; the log stays in target/it-payara.log
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException e) {
+      // Best effort: mvn clean removes it anyway.
+    }
   }
 
   private static void stopQuietly(Process process, EmbeddedPostgres pg) {

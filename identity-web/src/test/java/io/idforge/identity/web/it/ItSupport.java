@@ -156,11 +156,6 @@ abstract class ItSupport {
     assertFalse(o.containsKey(member), () -> member + " should be absent in " + o);
   }
 
-  static String str(JsonObject o, String member) {
-    JsonValue v = o.get(member);
-    return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : o.getString(member);
-  }
-
   /** The values of one string member across an array of objects. */
   static List<String> ids(Resp r, String arrayMember, String idMember) {
     List<String> out = new ArrayList<>();
