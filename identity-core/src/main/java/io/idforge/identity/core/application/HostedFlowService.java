@@ -163,7 +163,7 @@ public class HostedFlowService {
    * Takes the selfie of a face-recognition step and compares it with the portrait of the
    * process's document. Without a face engine the validation waits for manual review.
    *
-   * @param selfie bytes already checked by the caller to be a JPEG, PNG or WEBP image
+   * @param selfie the uploaded bytes; empty or non-image uploads use a retry
    */
   public FlowScreen submitSelfie(Caller web, byte[] selfie, String mimeType) {
     Locked locked = lock(web);
@@ -171,6 +171,13 @@ public class HostedFlowService {
     Validation v = locked.currentValidation(null);
     if (!v.awaitingInput()) {
       throw new ConflictException("This step is already being checked");
+    }
+    UploadStatus upload = UploadCheck.check(selfie, MAX_UPLOAD_BYTES);
+    if (upload == UploadStatus.TOO_LARGE) {
+      throw new InvalidRequestException("Invalid request: images must be at most 30 MB");
+    }
+    if (upload != UploadStatus.OK) {
+      return retryOrDecline(locked, step, v, upload.declinedReason().orElseThrow(), null);
     }
     OffsetDateTime now = now();
     v.attachFace(media.store(locked.process.clientId(), locked.process.processId(), MediaKind.SELFIE, mimeType, selfie));

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.ClientService;
+import io.idforge.identity.core.application.FlowScreen;
 import io.idforge.identity.core.application.FlowService;
+import io.idforge.identity.core.application.HostedFlowService;
 import io.idforge.identity.core.application.MediaService;
 import io.idforge.identity.core.application.ProcessExpiry;
 import io.idforge.identity.core.application.ProcessService;
@@ -27,6 +29,7 @@ import io.idforge.identity.core.jobs.ExpireProcessesJob;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -74,6 +77,57 @@ class ServicesInContainerIT {
     String mediaId = media.store("TCIowner", "IDPx", MediaKind.DOCUMENT_FRONT, "image/jpeg", image);
     assertArrayEquals(image, media.read("TCIowner", mediaId).bytes());
     assertThrows(RuntimeException.class, () -> media.read("TCIother", mediaId));
+  }
+
+  @Inject HostedFlowService hosted;
+
+  /** A tenant, a flow of the given steps, and the caller of a fresh web token on it. */
+  private Caller webCaller(StepType... steps) {
+    String clientId = clients.provision("hosted", "k").client().clientId();
+    Caller backend = Caller.backend(clientId, "k");
+    List<FlowStep> flowSteps = new ArrayList<>();
+    for (StepType t : steps) {
+      flowSteps.add(new FlowStep(null, t, StepConfig.defaults()));
+    }
+    String flowId = flows.create(backend, new FlowDefinition("hosted", true, 60, flowSteps)).flow().flowId();
+    String jti =
+        apiKeys.issueWebToken(backend,
+                new WebTokenRequest("web", "digital-identity", 1, "CO", "https://example.com/done", flowId, null,
+                    null, null, null, null, null))
+            .keyId();
+    return Caller.web(clientId, "web-integration", jti);
+  }
+
+  @Test
+  void withoutAFaceEngineTheSelfieWaitsForReviewAndNeverPasses() throws Exception {
+    Caller web = webCaller(StepType.FACE_RECOGNITION);
+    FlowScreen opened = hosted.open(web, "127.0.0.1");
+    assertEquals(StepType.FACE_RECOGNITION, opened.step().type());
+    FlowScreen after = hosted.submitSelfie(web, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}, "image/jpeg");
+    assertEquals(HostedFlowService.FACE_MATCHING_OFF, after.notice());
+    assertTrue(after.validation().inReview());
+    assertEquals(ProcessStatus.PENDING, after.process().process().status());
+    assertEquals(ProcessStatus.PENDING, after.process().validations().get(0).status());
+  }
+
+  @Test
+  void withoutAnSmtpServerTheEmailStepSaysSoInsteadOfPretending() {
+    Caller web = webCaller(StepType.EMAIL_VERIFICATION);
+    hosted.open(web, "127.0.0.1");
+    FlowScreen screen = hosted.sendCode(web, "ana@example.com", "es");
+    assertEquals(HostedFlowService.CHANNEL_UNAVAILABLE, screen.notice());
+    assertTrue(screen.validation().challenge().isEmpty(), "no code may be recorded as sent");
+  }
+
+  @Test
+  void cancellingDeclinesTheProcessAsCanceled() {
+    Caller web = webCaller(StepType.EMAIL_VERIFICATION, StepType.DOCUMENT_VALIDATION);
+    hosted.open(web, "127.0.0.1");
+    FlowScreen screen = hosted.cancel(web, "dont_want_to_continue");
+    assertTrue(screen.finished());
+    assertEquals(FailureStatus.DECLINED, screen.process().process().failureStatus());
+    assertEquals("canceled", screen.process().process().declinedReason());
+    assertEquals("canceled", screen.process().validations().get(0).declinedReason());
   }
 
   @Test
