@@ -3,7 +3,6 @@ package io.idforge.identity.web.hosted;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.ProcessService;
-import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import jakarta.ejb.EJBException;
@@ -18,7 +17,8 @@ import java.io.IOException;
  * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
  * process, later opens resume it. The token may also arrive by HTML form POST (field
  * {@code token}) so it need not appear in a URL. Expired or revoked links get a 403 page, forged
- * ones a 401 page. The page itself is minimal until the hosted flow UI replaces it.
+ * ones a 401 page. A valid token is kept out of every later URL: the session remembers the
+ * process and the browser is redirected to the flow page ({@code flow.xhtml}).
  */
 @WebServlet(urlPatterns = {""})
 public class HostedEntryServlet extends HttpServlet {
@@ -28,6 +28,8 @@ public class HostedEntryServlet extends HttpServlet {
   @Inject ApiKeyService apiKeys;
 
   @Inject ProcessService processes;
+
+  @Inject HostedSession session;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,8 +54,15 @@ public class HostedEntryServlet extends HttpServlet {
         HostedPages.write(response, 403, HostedPages.problem("This is not a validation link.", 403));
         return;
       }
-      ProcessView view = processes.startOrResume(caller, "web", request.getRemoteAddr());
-      HostedPages.write(response, 200, HostedPages.process(view));
+      String processId = processes.startOrResume(caller, "web", request.getRemoteAddr()).process().processId();
+      // From here on the browser session identifies the process: the token leaves the URL.
+      request.getSession(true);
+      request.changeSessionId();
+      session.bind(caller);
+      session.chooseLanguage(request.getParameter("lang"));
+      // Like Truora, the process id appears in the URL once the flow has started.
+      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      response.setHeader("Location", request.getContextPath() + "/flow.xhtml?process_id=" + processId);
     } catch (RuntimeException e) {
       IdentityException ie = unwrap(e);
       if (ie == null) {

@@ -1,15 +1,9 @@
 package io.idforge.identity.web.hosted;
 
-import io.idforge.identity.core.application.ProcessView;
-import io.idforge.identity.core.domain.flow.FlowStep;
-import io.idforge.identity.core.domain.process.IdentityProcess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-/** The minimal HTML of the hosted entry: process id, steps and outcome. Everything is escaped. */
+/** The plain HTML pages of the process URL: landing and problems (expired, invalid link). */
 final class HostedPages {
 
   private HostedPages() {}
@@ -19,7 +13,7 @@ final class HostedPages {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'");
+    response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
   }
 
   static void write(HttpServletResponse response, int status, String html) throws IOException {
@@ -34,26 +28,6 @@ final class HostedPages {
 
   static String problem(String message, int status) {
     return page("Identity validation", "<p class=\"problem\" data-status=\"" + status + "\">" + escape(message) + "</p>");
-  }
-
-  static String process(ProcessView view) {
-    IdentityProcess p = view.process();
-    StringBuilder body = new StringBuilder();
-    body.append("<p>Process <code id=\"process-id\">").append(escape(p.processId())).append("</code></p>");
-    body.append("<p>Status: <strong id=\"status\">").append(escape(p.status().wireValue())).append("</strong></p>");
-    body.append("<ol id=\"steps\">");
-    List<FlowStep> steps = view.flow().steps();
-    for (int i = 0; i < steps.size(); i++) {
-      String state = i < p.currentStepIndex() ? "done" : i == p.currentStepIndex() && p.isPending() ? "current" : "todo";
-      body.append("<li class=\"").append(state).append("\">").append(escape(steps.get(i).type().wireValue())).append("</li>");
-    }
-    body.append("</ol>");
-    if (!p.isPending()) {
-      String target = p.redirectUrl() + (p.redirectUrl().contains("?") ? "&" : "?") + "process_id="
-          + URLEncoder.encode(p.processId(), StandardCharsets.UTF_8);
-      body.append("<p><a id=\"continue\" href=\"").append(escape(target)).append("\">Continue</a></p>");
-    }
-    return page("Identity validation", body.toString());
   }
 
   private static String page(String title, String body) {

@@ -112,10 +112,15 @@ abstract class ItSupport {
     return id;
   }
 
-  /** The process id shown by the hosted page ({@code <code id="process-id">}). */
-  static String hostedProcessId(String html) {
-    Matcher m = Pattern.compile("<code id=\"process-id\">([^<]*)</code>").matcher(html);
-    assertTrue(m.find(), () -> "no process-id element in " + html);
+  /**
+   * The process id the process URL redirects to: a valid token answers 303 to
+   * {@code /flow.xhtml?process_id=IDP...}, like Truora's URL once the flow has started.
+   */
+  static String hostedProcessId(Resp redirect) {
+    assertEquals(303, redirect.status(), redirect::toString);
+    String location = redirect.header("Location");
+    Matcher m = Pattern.compile("/flow\\.xhtml\\?process_id=(IDP[0-9a-f]{32})$").matcher(location);
+    assertTrue(m.find(), () -> "unexpected Location " + location);
     return m.group(1);
   }
 
