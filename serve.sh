@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 mkdir -p target/payara-tmp
 root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see docs/stack notes)
-exec java ${JAVA_OPTS:-} -Djava.io.tmpdir=target/payara-tmp \
+# EclipseLink 4.0 spins on its sequencing lock under load unless waiting threads may sleep.
+exec java ${JAVA_OPTS:--Declipselink.concurrency.manager.waittime=5} -Djava.io.tmpdir=target/payara-tmp \
   -jar identity-web/target/payara-micro.jar \
   --deploy identity-web/target/identity.war --contextroot / \
   --port "${PORT:-8080}" --nocluster --rootDir "$root"

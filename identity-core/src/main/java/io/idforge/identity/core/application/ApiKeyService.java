@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.idforge.identity.core.domain.account.Account;
 import io.idforge.identity.core.domain.backendkey.BackendKey;
@@ -20,7 +22,6 @@ import io.idforge.identity.core.security.Digests;
 import io.idforge.identity.core.security.JwtCodec;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
@@ -197,7 +198,7 @@ public class ApiKeyService {
   /** Truora's {@code additional_data}: the request beyond the fixed claims, as a JSON string. */
   static String additionalData(WebTokenRequest r) {
     JsonObjectBuilder o =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("api_key_version", r.apiKeyVersion())
             .add("country", r.country())
             .add("flow_id", r.flowId())
@@ -206,15 +207,15 @@ public class ApiKeyService {
       o.add("document_type", r.documentType());
     }
     if (!r.phones().isEmpty()) {
-      o.add("phones", Json.createArrayBuilder(r.phones()));
+      o.add("phones", JSON.createArrayBuilder(r.phones()));
     }
     if (!r.emails().isEmpty()) {
-      o.add("emails", Json.createArrayBuilder(r.emails()));
+      o.add("emails", JSON.createArrayBuilder(r.emails()));
     }
     if (!r.metadata().isEmpty()) {
-      JsonObjectBuilder metadata = Json.createObjectBuilder();
+      JsonObjectBuilder metadata = JSON.createObjectBuilder();
       new TreeMap<>(r.metadata()).forEach(metadata::add);
-      o.add("start_variables", Json.createObjectBuilder().add("metadata", metadata));
+      o.add("start_variables", JSON.createObjectBuilder().add("metadata", metadata));
     }
     return o.build().toString();
   }

@@ -1,9 +1,10 @@
 package io.idforge.identity.core.application;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.core.document.CheckItem;
 import io.idforge.identity.core.document.DocumentData;
 import io.idforge.identity.core.document.DocumentDates;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
@@ -22,7 +23,7 @@ final class DocumentDetailsJson {
 
   static String of(DocumentInspection inspection, String mimeType, OffsetDateTime now) {
     DocumentData d = inspection.data();
-    JsonObjectBuilder details = Json.createObjectBuilder();
+    JsonObjectBuilder details = JSON.createObjectBuilder();
     put(details, "country", d.country());
     put(details, "document_type", d.documentType());
     put(details, "document_number", d.documentNumber());
@@ -36,11 +37,11 @@ final class DocumentDetailsJson {
     put(details, "machine_readable", inspection.machineReadable());
     put(details, "mime_type", mimeType);
     details.add("creation_date", now.toString());
-    JsonObjectBuilder validations = Json.createObjectBuilder();
+    JsonObjectBuilder validations = JSON.createObjectBuilder();
     items(validations, "data_consistency", inspection.dataConsistency(), now);
     items(validations, "image_analysis", inspection.imageAnalysis(), now);
     items(validations, "government_database", inspection.governmentDatabase(), now);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("document_details", details)
         .add("document_validations", validations)
         .build()
@@ -51,10 +52,10 @@ final class DocumentDetailsJson {
     if (items.isEmpty()) {
       return;
     }
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (CheckItem i : items) {
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("validation_name", i.validationName())
               .add("result", i.result().wireValue())
               .add("validation_type", i.validationType())

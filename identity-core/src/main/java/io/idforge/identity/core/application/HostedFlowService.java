@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.api.reasons.Reason;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.api.reasons.ReasonKind;
@@ -32,7 +34,6 @@ import io.idforge.identity.core.security.OtpKeys;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -362,11 +363,11 @@ public class HostedFlowService {
   }
 
   private static String faceDetails(String similarityStatus, Double score) {
-    var face = Json.createObjectBuilder().add("similarity_status", similarityStatus);
+    var face = JSON.createObjectBuilder().add("similarity_status", similarityStatus);
     if (score != null) {
       face.add("confidence_score", Math.round(score * 10000) / 10000.0);
     }
-    return Json.createObjectBuilder().add("face_recognition_validations", face).build().toString();
+    return JSON.createObjectBuilder().add("face_recognition_validations", face).build().toString();
   }
 
   /** Phones and e-mails the token preset (its {@code additional_data}). */
@@ -375,7 +376,7 @@ public class HostedFlowService {
       return Optional.empty();
     }
     JsonObject data;
-    try (JsonReader reader = Json.createReader(new StringReader(process.startData()))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(process.startData()))) {
       data = reader.readObject();
     }
     JsonArray list = data.getJsonArray(type == StepType.PHONE_VERIFICATION ? "phones" : "emails");

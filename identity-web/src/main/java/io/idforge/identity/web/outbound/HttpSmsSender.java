@@ -1,12 +1,13 @@
 package io.idforge.identity.web.outbound;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.api.spi.DeliveryException;
 import io.idforge.identity.api.spi.SmsSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -268,7 +269,7 @@ public class HttpSmsSender implements SmsSender {
     if (body == null || body.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       return value instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
     } catch (JsonException | IllegalStateException e) {

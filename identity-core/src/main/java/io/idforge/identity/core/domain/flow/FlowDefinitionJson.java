@@ -1,6 +1,7 @@
 package io.idforge.identity.core.domain.flow;
 
-import jakarta.json.Json;
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -21,18 +22,18 @@ final class FlowDefinitionJson {
   private FlowDefinitionJson() {}
 
   static String write(FlowDefinition d) {
-    JsonArrayBuilder steps = Json.createArrayBuilder();
+    JsonArrayBuilder steps = JSON.createArrayBuilder();
     for (FlowStep s : d.steps()) {
       StepConfig c = s.config();
-      JsonArrayBuilder allowed = Json.createArrayBuilder();
+      JsonArrayBuilder allowed = JSON.createArrayBuilder();
       for (AllowedDocuments a : c.allowedDocuments()) {
         allowed.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("country", a.country())
-                .add("document_types", Json.createArrayBuilder(a.documentTypes())));
+                .add("document_types", JSON.createArrayBuilder(a.documentTypes())));
       }
       JsonObjectBuilder config =
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("allowed_retries", c.allowedRetries())
               .add("face_threshold", c.faceThreshold())
               .add("allowed_document_types", allowed)
@@ -41,12 +42,12 @@ final class FlowDefinitionJson {
         config.add("minimum_age", c.minimumAge());
       }
       steps.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("step_id", s.stepId())
               .add("type", s.type().wireValue())
               .add("config", config));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("name", d.name())
         .add("enabled", d.enabled())
         .add("time_to_live", d.timeToLiveMinutes())
@@ -57,7 +58,7 @@ final class FlowDefinitionJson {
 
   static FlowDefinition read(String json) {
     JsonObject o;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       o = reader.readObject();
     }
     List<FlowStep> steps = new ArrayList<>();

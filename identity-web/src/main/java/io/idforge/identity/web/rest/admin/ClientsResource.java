@@ -1,5 +1,7 @@
 package io.idforge.identity.web.rest.admin;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.ClientService.ProvisionedClient;
@@ -8,7 +10,6 @@ import io.idforge.identity.core.security.Digests;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -64,7 +65,7 @@ public class ClientsResource {
     String keyName = Optional.ofNullable(single(form, "key_name", false)).orElse("backend");
     ProvisionedClient created = clients.provision(name, keyName);
     JsonObject body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("client_id", created.client().clientId())
             .add("name", created.client().name())
             .add("api_key", created.backendKey().token())

@@ -1,5 +1,7 @@
 package io.idforge.identity.web.rest.processes;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.processes.ProcessStepResponse;
 import io.idforge.identity.api.processes.ValidationDetails;
@@ -8,7 +10,6 @@ import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.validation.Validation;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -119,7 +120,7 @@ final class ProcessMapper {
       return null;
     }
     JsonObject data;
-    try (JsonReader reader = Json.createReader(new StringReader(startData))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(startData))) {
       data = reader.readObject();
     }
     JsonValue start = data.get("start_variables");
