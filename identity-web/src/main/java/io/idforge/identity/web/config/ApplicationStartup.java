@@ -1,5 +1,6 @@
 package io.idforge.identity.web.config;
 
+import io.idforge.identity.api.spi.FaceMatcher;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
@@ -12,6 +13,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +51,8 @@ public class ApplicationStartup {
 
   @Inject ExpireProcessesJob expireProcessesJob;
 
+  @Inject Instance<FaceMatcher> faceMatchers;
+
   @Inject
   @ConfigProperty(name = "identity.bootstrap.demo", defaultValue = "true")
   boolean bootstrapDemo;
@@ -78,6 +82,13 @@ public class ApplicationStartup {
                           + "-d key_type=web -d grant=digital-identity -d api_key_version=1 -d country=ALL "
                           + "-d redirect_url=https://example.com/done -d flow_id=" + demo.flowId() + "\n"
                           + "================================================\n"));
+    }
+    if (!faceMatchers.isResolvable() || !faceMatchers.get().isAvailable()) {
+      LOG.warning(
+          "Face matching is OFF: no face engine is installed, so every face-recognition validation"
+              + " waits for manual review (it never passes on its own).");
+    } else {
+      LOG.info(() -> "face matching engine: " + faceMatchers.get().name());
     }
     expireProcessesJob.schedule();
     LOG.info("identity service started");

@@ -26,6 +26,7 @@ import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.web.rest.media.MediaLinks;
 import jakarta.inject.Inject;
 import java.io.File;
 import java.time.OffsetDateTime;
@@ -128,6 +129,25 @@ class ServicesInContainerIT {
     assertEquals(FailureStatus.DECLINED, screen.process().process().failureStatus());
     assertEquals("canceled", screen.process().process().declinedReason());
     assertEquals("canceled", screen.process().validations().get(0).declinedReason());
+  }
+
+  @Inject MediaLinks links;
+
+  @Test
+  void mediaLinksAreBoundToTheirTenantAndMediaAndCarryAnExpiry() {
+    String url = links.link("TCIowner", "MEDabc");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("/v1/media/MEDabc\\?expires=(\\d+)&signature=([A-Za-z0-9_-]+)$").matcher(url);
+    assertTrue(m.find(), url);
+    long expires = Long.parseLong(m.group(1));
+    String signature = m.group(2);
+    long in15Minutes = java.time.Instant.now().plusSeconds(15 * 60).getEpochSecond();
+    assertTrue(Math.abs(expires - in15Minutes) < 60, "valid for about 15 minutes");
+    assertTrue(links.verify("TCIowner", "MEDabc", expires, signature));
+    assertFalse(links.verify("TCIother", "MEDabc", expires, signature), "another tenant");
+    assertFalse(links.verify("TCIowner", "MEDxyz", expires, signature), "another image");
+    assertFalse(links.verify("TCIowner", "MEDabc", expires + 3600, signature), "a stretched expiry");
+    assertFalse(links.verify("TCIowner", "MEDabc", 1, signature), "an expired link");
   }
 
   @Test

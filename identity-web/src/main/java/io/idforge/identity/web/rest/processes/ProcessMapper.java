@@ -10,6 +10,7 @@ import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.validation.Validation;
+import io.idforge.identity.web.rest.media.MediaLinks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -31,12 +32,12 @@ final class ProcessMapper {
   /**
    * @param withSteps true for {@code GET /v1/processes/{id}} (Read Identity), false for the result
    */
-  static ProcessResponse toResponse(ProcessView view, boolean withSteps) {
+  static ProcessResponse toResponse(ProcessView view, boolean withSteps, MediaLinks links) {
     IdentityProcess p = view.process();
     List<FlowStep> steps = view.flow().steps();
     List<ValidationResponse> validations = new ArrayList<>();
     for (Validation v : view.validations()) {
-      validations.add(toResponse(v));
+      validations.add(toResponse(v, links));
     }
     boolean onStep = p.isPending() && p.currentStepIndex() < steps.size();
     return new ProcessResponse(
@@ -90,7 +91,7 @@ final class ProcessMapper {
     return out;
   }
 
-  private static ValidationResponse toResponse(Validation v) {
+  private static ValidationResponse toResponse(Validation v, MediaLinks links) {
     return new ValidationResponse(
         v.validationId(),
         v.ipAddress(),
@@ -106,8 +107,8 @@ final class ProcessMapper {
         v.createdAt(),
         v.updatedAt(),
         v.processId(),
-        null,
-        null,
+        links.link(v.clientId(), v.frontMediaId()),
+        links.link(v.clientId(), v.reverseMediaId()),
         v.details() == null ? null : JSONB.fromJson(v.details(), ValidationDetails.class));
   }
 

@@ -9,6 +9,7 @@ import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.web.rest.Links;
+import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,8 @@ public class ProcessesResource {
 
   @Inject CallerContext callerContext;
 
+  @Inject MediaLinks links;
+
   @Context UriInfo uriInfo;
 
   @Context HttpServletRequest httpRequest;
@@ -53,19 +56,19 @@ public class ProcessesResource {
   @POST
   public ProcessResponse start() {
     return ProcessMapper.toResponse(
-        processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr()), true);
+        processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr()), true, links);
   }
 
   @GET
   @Path("{process_id}")
   public ProcessResponse get(@PathParam("process_id") String processId) {
-    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true);
+    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
   }
 
   @GET
   @Path("{process_id}/result")
   public ProcessResponse result(@PathParam("process_id") String processId) {
-    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false);
+    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
   }
 
   @GET
@@ -80,7 +83,7 @@ public class ProcessesResource {
     ProcessQuery query = query(status, failureStatus, declinedReasons, startDate, endDate, search);
     var page = processes.list(callerContext.caller(), query, startKey, PAGE_SIZE);
     return new ProcessListResponse(
-        page.items().stream().map(v -> ProcessMapper.toResponse(v, false)).toList(),
+        page.items().stream().map(v -> ProcessMapper.toResponse(v, false, links)).toList(),
         Links.next(uriInfo, page.nextKey()),
         Links.self(uriInfo));
   }
