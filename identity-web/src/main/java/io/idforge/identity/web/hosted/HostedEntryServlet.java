@@ -2,7 +2,7 @@ package io.idforge.identity.web.hosted;
 
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
-import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.HostedFlowService;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import jakarta.ejb.EJBException;
@@ -12,13 +12,17 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
  * process, later opens resume it. The token may also arrive by HTML form POST (field
- * {@code token}) so it need not appear in a URL. Expired or revoked links get a 403 page, forged
- * ones a 401 page. A valid token is kept out of every later URL: the session remembers the
- * process and the browser is redirected to the flow page ({@code flow.xhtml}).
+ * {@code token}) so it need not appear in a URL. A valid token is kept out of every later URL:
+ * the session remembers the caller's public ids (a new session id, against fixation) and the
+ * browser is redirected (303) to the flow page {@code flow.xhtml?process_id=IDP...}. Expired or
+ * revoked links get a 403 page, forged ones a 401 page; without a token the landing page answers
+ * 200.
  */
 @WebServlet(urlPatterns = {""})
 public class HostedEntryServlet extends HttpServlet {
@@ -27,7 +31,7 @@ public class HostedEntryServlet extends HttpServlet {
 
   @Inject ApiKeyService apiKeys;
 
-  @Inject ProcessService processes;
+  @Inject HostedFlowService hosted;
 
   @Inject HostedSession session;
 
@@ -45,16 +49,16 @@ public class HostedEntryServlet extends HttpServlet {
     HostedPages.secureHeaders(response);
     String token = request.getParameter("token");
     if (token == null || token.isBlank()) {
-      HostedPages.write(response, 200, HostedPages.landing());
+      HostedPages.write(response, 200, HostedPages.landing(request));
       return;
     }
     try {
       Caller caller = apiKeys.authenticate(token);
       if (caller.kind() != Caller.Kind.WEB) {
-        HostedPages.write(response, 403, HostedPages.problem("This is not a validation link.", 403));
+        HostedPages.write(response, 403, HostedPages.problem(request, "link.wrong-kind", 403));
         return;
       }
-      String processId = processes.startOrResume(caller, "web", request.getRemoteAddr()).process().processId();
+      String processId = hosted.open(caller, request.getRemoteAddr()).process().process().processId();
       // From here on the browser session identifies the process: the token leaves the URL.
       request.getSession(true);
       request.changeSessionId();
@@ -62,22 +66,20 @@ public class HostedEntryServlet extends HttpServlet {
       session.chooseLanguage(request.getParameter("lang"));
       // Like Truora, the process id appears in the URL once the flow has started.
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-      response.setHeader("Location", request.getContextPath() + "/flow.xhtml?process_id=" + processId);
+      response.setHeader("Location",
+          request.getContextPath() + "/flow.xhtml?process_id=" + URLEncoder.encode(processId, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       IdentityException ie = unwrap(e);
       if (ie == null) {
         throw e;
       }
       int status = ie instanceof UnauthorizedException ? 401 : ie.errorCode().httpStatus();
-      String text =
-          status == 401
-              ? "This link is not valid."
-              : status == 403 ? "This link has expired or was revoked. Ask for a new one." : ie.getMessage();
-      HostedPages.write(response, status, HostedPages.problem(text, status));
+      String key = status == 401 ? "link.invalid" : status == 403 ? "link.expired" : "link.unusable";
+      HostedPages.write(response, status, HostedPages.problem(request, key, status));
     }
   }
 
-  private static IdentityException unwrap(Throwable t) {
+  static IdentityException unwrap(Throwable t) {
     for (Throwable c = t; c != null; c = c instanceof EJBException ejb && ejb.getCausedByException() != null ? ejb.getCausedByException() : c.getCause()) {
       if (c instanceof IdentityException ie) {
         return ie;

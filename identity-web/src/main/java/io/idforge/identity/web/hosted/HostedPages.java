@@ -1,19 +1,49 @@
 package io.idforge.identity.web.hosted;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
-/** The plain HTML pages of the process URL: landing and problems (expired, invalid link). */
+/**
+ * The plain HTML pages of the process URL, outside Faces: the landing page and the problems
+ * (expired or revoked link, invalid link), in the user's language. Everything is escaped.
+ */
 final class HostedPages {
+
+  static final String BUNDLE = "io.idforge.identity.web.hosted.messages";
+
+  /** The stylesheet of the flow pages, served by the Faces resource handler. */
+  static final String STYLESHEET = "/jakarta.faces.resource/hosted/hosted.css.xhtml";
 
   private HostedPages() {}
 
+  /**
+   * Headers of every hosted page: the process URL carries the token and the flow pages show
+   * personal data, so nothing is cached or leaked as a referrer, and nothing but this origin's
+   * own files runs or styles the page.
+   */
   static void secureHeaders(HttpServletResponse response) {
-    // The URL holds the token: never cache the page or leak the URL as a referrer.
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    response.setHeader(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'");
+  }
+
+  /** The language of a page outside the flow: {@code lang} parameter, else Accept-Language, else Spanish. */
+  static Locale locale(HttpServletRequest request) {
+    String lang = request.getParameter("lang");
+    if (lang != null && HostedSession.LANGUAGES.contains(lang)) {
+      return Locale.forLanguageTag(lang);
+    }
+    // Without Accept-Language the container answers its own default locale: use ours instead.
+    return Locale.forLanguageTag(HostedSession.preferred(
+        request.getHeader("Accept-Language") == null ? List.of() : Collections.list(request.getLocales())));
   }
 
   static void write(HttpServletResponse response, int status, String html) throws IOException {
@@ -22,21 +52,35 @@ final class HostedPages {
     response.getWriter().write(html);
   }
 
-  static String landing() {
-    return page("Identity validation", "<p>Open the validation link you received to start.</p>");
+  static String landing(HttpServletRequest request) {
+    Locale locale = locale(request);
+    return page(request, locale, "<p id=\"landing\">" + escape(text(locale, "link.missing")) + "</p>");
   }
 
-  static String problem(String message, int status) {
-    return page("Identity validation", "<p class=\"problem\" data-status=\"" + status + "\">" + escape(message) + "</p>");
+  /**
+   * A problem page.
+   *
+   * @param key the message key ({@code link.expired}, {@code link.invalid}, ...)
+   */
+  static String problem(HttpServletRequest request, String key, int status) {
+    Locale locale = locale(request);
+    return page(request, locale,
+        "<p id=\"problem\" class=\"notice problem\" data-status=\"" + status + "\" data-code=\"" + escape(key) + "\">"
+            + escape(text(locale, key)) + "</p>");
   }
 
-  private static String page(String title, String body) {
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  static String text(Locale locale, String key) {
+    return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
+  }
+
+  private static String page(HttpServletRequest request, Locale locale, String body) {
+    String title = escape(text(locale, "title"));
+    return "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<title>" + escape(title) + "</title>"
-        + "<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:1rem auto;padding:0 1rem}"
-        + ".done{color:#2a7}.current{font-weight:bold}.problem{color:#b00}</style></head><body>"
-        + "<h1>" + escape(title) + "</h1>" + body + "</body></html>";
+        + "<title>" + title + "</title>"
+        + "<link rel=\"stylesheet\" href=\"" + escape(request.getContextPath() + STYLESHEET) + "\">"
+        + "</head><body><main class=\"card\"><header class=\"top\"><h1>" + title + "</h1></header>"
+        + body + "</main></body></html>";
   }
 
   static String escape(String s) {

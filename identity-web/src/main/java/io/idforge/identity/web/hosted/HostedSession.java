@@ -9,25 +9,29 @@ import java.util.Optional;
 
 /**
  * The hosted flow's session: which web token's process this browser works on (its public ids
- * only, never the token itself) and the user's language. Set by {@link HostedEntryServlet} after
- * the token was verified, so flow pages carry no token in their URLs.
+ * only, never the token itself), the user's language and the notice to show once after a
+ * redirect. Set by {@link HostedEntryServlet} after the token was verified, so flow pages carry no
+ * token in their URLs.
  */
 @SessionScoped
 public class HostedSession implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /** Supported languages; the first is the default. */
   static final List<String> LANGUAGES = List.of("es", "pt", "en");
 
   private String clientId;
   private String keyName;
   private String jti;
   private String lang;
+  private String notice;
 
   void bind(Caller caller) {
     this.clientId = caller.clientId();
     this.keyName = caller.keyName();
     this.jti = caller.jti();
+    this.notice = null;
   }
 
   Optional<Caller> caller() {
@@ -41,16 +45,29 @@ public class HostedSession implements Serializable {
     }
   }
 
-  /** The chosen language, else the best of the browser's, else Spanish. */
-  public Locale locale(List<Locale> accepted) {
-    if (lang != null) {
-      return Locale.forLanguageTag(lang);
-    }
+  /** The chosen language, else the first supported one the browser accepts, else Spanish. */
+  Locale locale(List<Locale> accepted) {
+    return Locale.forLanguageTag(lang != null ? lang : preferred(accepted));
+  }
+
+  static String preferred(List<Locale> accepted) {
     for (Locale l : accepted) {
       if (LANGUAGES.contains(l.getLanguage())) {
-        return Locale.forLanguageTag(l.getLanguage());
+        return l.getLanguage();
       }
     }
-    return Locale.forLanguageTag("es");
+    return LANGUAGES.get(0);
+  }
+
+  /** A message key to show on the next page (post-redirect-get). */
+  void notice(String key) {
+    notice = key;
+  }
+
+  /** The pending notice, cleared: it shows once. */
+  Optional<String> takeNotice() {
+    String n = notice;
+    notice = null;
+    return Optional.ofNullable(n);
   }
 }

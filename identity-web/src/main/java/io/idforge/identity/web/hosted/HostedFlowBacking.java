@@ -1,0 +1,451 @@
+package io.idforge.identity.web.hosted;
+
+import io.idforge.identity.api.common.WireFormats;
+import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.api.reasons.ReasonKind;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.FlowScreen;
+import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.document.image.ImageFormat;
+import io.idforge.identity.core.domain.flow.AllowedDocuments;
+import io.idforge.identity.core.domain.flow.StepType;
+import io.idforge.identity.core.domain.process.FailureStatus;
+import io.idforge.identity.core.domain.process.IdentityProcess;
+import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.domain.shared.IdentityException;
+import io.idforge.identity.core.domain.validation.Validation;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Backing bean of {@code flow.xhtml}. The process is the source of truth: every request asks
+ * {@link HostedFlowService#open} for the current screen, so a reload, the back button or a second
+ * tab shows the step the process is on. Each form is one call of the service followed by a
+ * redirect back to the page (post-redirect-get); the notice of that call travels in the session
+ * and shows once. Only application services are called, with the caller kept in
+ * {@link HostedSession}.
+ */
+@Named("flow")
+@RequestScoped
+public class HostedFlowBacking {
+
+  /** Countries offered when the step does not restrict them. */
+  static final List<String> DEFAULT_COUNTRIES =
+      List.of("CO", "MX", "PE", "CL", "BR", "AR", "EC", "CR", "PA", "SV", "VE");
+
+  /** Document types offered when the step does not restrict them. */
+  static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("national-id", "passport", "foreign-id", "driver-license");
+
+  /** Seconds before the finished page sends the user on to the tenant's redirect URL. */
+  static final int REDIRECT_SECONDS = 5;
+
+  private static final Pattern CODE = Pattern.compile("\\d{6}");
+
+  /** Notices that are good news or information, not a problem. */
+  private static final Set<String> INFO_NOTICES = Set.of(HostedFlowService.CODE_SENT);
+
+  @Inject HostedFlowService hosted;
+
+  @Inject HostedSession session;
+
+  private Caller caller;
+  private FlowScreen screen;
+  private String notice;
+  private Locale locale;
+  private ResourceBundle texts;
+
+  private String destination;
+  private String code;
+  private String country;
+  private String documentType;
+  private String cancelReason;
+  private Part front;
+  private Part back;
+  private Part selfie;
+
+  @PostConstruct
+  void load() {
+    ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
+    session.chooseLanguage(ext.getRequestParameterMap().get("lang"));
+    List<Locale> accepted = new ArrayList<>();
+    if (ext.getRequestHeaderMap().get("Accept-Language") != null) {
+      // Without the header the container answers its own default locale: ours is Spanish.
+      ext.getRequestLocales().forEachRemaining(accepted::add);
+    }
+    locale = session.locale(accepted);
+    texts = ResourceBundle.getBundle(HostedPages.BUNDLE, locale);
+    caller = session.caller().orElse(null);
+    if (caller == null) {
+      return;
+    }
+    notice = session.takeNotice().orElse(null);
+    try {
+      screen = hosted.open(caller, ((HttpServletRequest) ext.getRequest()).getRemoteAddr());
+    } catch (RuntimeException e) {
+      if (HostedEntryServlet.unwrap(e) == null) {
+        throw e;
+      }
+      // The token's process is gone or the token was refused: the link no longer works.
+      screen = null;
+    }
+    if (screen != null && (screen.finished() || isInReview())) {
+      // The outcome or the review panel says it all.
+      notice = null;
+    } else if (notice == null && screen != null && screen.validation() != null) {
+      // After a reload the last failed attempt still explains why the user is asked again.
+      Validation v = screen.validation();
+      if (v.awaitingInput() && v.lastReason() != null) {
+        notice = v.lastReason();
+      }
+    }
+  }
+
+  // --- actions ---------------------------------------------------------------------------------
+
+  public String sendCode() {
+    return act(() -> {
+      String typed = null;
+      if (screen.presetDestination() == null) {
+        boolean phone = screen.step().type() == StepType.PHONE_VERIFICATION;
+        String raw = destination == null ? "" : destination.trim();
+        typed = (phone ? WireFormats.e164(raw) : WireFormats.email(raw)).orElse(null);
+        if (typed == null) {
+          return phone ? "invalid_phone" : "invalid_email";
+        }
+      }
+      return hosted.sendCode(caller, typed, locale.getLanguage()).notice();
+    });
+  }
+
+  public String submitCode() {
+    return act(() -> {
+      String typed = code == null ? "" : code.replaceAll("\\s", "");
+      if (!CODE.matcher(typed).matches()) {
+        return "invalid_code_format"; // uses no retry: it cannot be anyone's code
+      }
+      return hosted.submitCode(caller, typed).notice();
+    });
+  }
+
+  public String submitDocument() {
+    return act(() -> {
+      if (tooLarge(front) || tooLarge(back)) {
+        return "file_too_large";
+      }
+      byte[] backBytes = bytes(back);
+      return hosted.submitDocument(caller, country, documentType, bytes(front),
+          backBytes == null || backBytes.length == 0 ? null : backBytes).notice();
+    });
+  }
+
+  public String submitSelfie() {
+    return act(() -> {
+      if (tooLarge(selfie)) {
+        return "file_too_large";
+      }
+      byte[] bytes = bytes(selfie);
+      String mime = bytes == null ? null : ImageFormat.sniff(bytes).map(ImageFormat::mimeType).orElse(null);
+      return hosted.submitSelfie(caller, bytes, mime).notice();
+    });
+  }
+
+  public String cancel() {
+    return act(() -> {
+      if (cancelReason == null || !getCancelReasons().contains(cancelReason)) {
+        return "request_refused";
+      }
+      return hosted.cancel(caller, cancelReason).notice();
+    });
+  }
+
+  private String act(Action action) {
+    if (caller == null || screen == null) {
+      return null; // the page shows "open your link again"
+    }
+    String result;
+    try {
+      result = action.run();
+    } catch (IOException e) {
+      result = "upload_failed";
+    } catch (RuntimeException e) {
+      IdentityException refused = HostedEntryServlet.unwrap(e);
+      if (refused == null) {
+        throw e;
+      }
+      // A refusal by the engine (step already done in another tab, document type not accepted):
+      // the page shows the current state with a short notice.
+      result = "request_refused";
+    }
+    session.notice(result);
+    return "flow?faces-redirect=true&process_id=" + screen.process().process().processId();
+  }
+
+  @FunctionalInterface
+  interface Action {
+    String run() throws IOException;
+  }
+
+  private static boolean tooLarge(Part part) {
+    return part != null && part.getSize() > HostedFlowService.MAX_UPLOAD_BYTES;
+  }
+
+  private static byte[] bytes(Part part) throws IOException {
+    if (part == null) {
+      return null;
+    }
+    try (InputStream in = part.getInputStream()) {
+      return in.readAllBytes();
+    }
+  }
+
+  // --- view model ------------------------------------------------------------------------------
+
+  /** False when this browser has no process (no link opened, session over) or it is gone. */
+  public boolean isLinked() {
+    return caller != null && screen != null;
+  }
+
+  public Locale getLocale() {
+    return locale;
+  }
+
+  public String getLanguage() {
+    return locale.getLanguage();
+  }
+
+  public List<String> getLanguages() {
+    return HostedSession.LANGUAGES;
+  }
+
+  public String getProcessId() {
+    return screen == null ? null : screen.process().process().processId();
+  }
+
+  /** The wire name of the current step, or {@code finished}. */
+  public String getStepType() {
+    return screen == null || screen.finished() || screen.step() == null ? "finished" : screen.step().type().wireValue();
+  }
+
+  public boolean isFinished() {
+    return screen != null && screen.finished();
+  }
+
+  public int getStepNumber() {
+    return screen.finished() ? screen.stepCount() : screen.stepNumber();
+  }
+
+  public int getStepCount() {
+    return screen.stepCount();
+  }
+
+  public String getNotice() {
+    return notice;
+  }
+
+  public String getNoticeText() {
+    return notice == null ? null : text("reason." + notice, "reason.unknown");
+  }
+
+  /** {@code info} for good news (a code was sent), else {@code problem}. */
+  public String getNoticeKind() {
+    return notice != null && INFO_NOTICES.contains(notice) ? "info" : "problem";
+  }
+
+  /**
+   * Whether the notice cost an attempt: the step's last failure, with the step still waiting for
+   * input. Then the page says how many attempts are left.
+   */
+  public boolean isShowAttemptsLeft() {
+    Validation v = screen == null ? null : screen.validation();
+    return v != null && notice != null && v.awaitingInput() && notice.equals(v.lastReason());
+  }
+
+  /**
+   * Attempts the user still has on this step. {@code remaining_retries} counts the further
+   * failures allowed before the step is declined, so one more attempt than that is possible.
+   */
+  public int getAttemptsLeft() {
+    Validation v = screen == null ? null : screen.validation();
+    return v == null ? 0 : v.remainingRetries() + 1;
+  }
+
+  public boolean isInReview() {
+    return screen != null && screen.validation() != null && screen.validation().inReview();
+  }
+
+  public boolean isCodeSent() {
+    return screen != null && screen.validation() != null && screen.validation().challenge().isPresent();
+  }
+
+  public boolean isPhoneStep() {
+    return screen != null && screen.step() != null && screen.step().type() == StepType.PHONE_VERIFICATION;
+  }
+
+  /** Where the last code went, masked. */
+  public String getMaskedSentTo() {
+    return mask(sentTo());
+  }
+
+  private String sentTo() {
+    Validation v = screen == null ? null : screen.validation();
+    return v == null ? null : v.challenge().map(c -> c.destination()).orElse(null);
+  }
+
+  /** A preset destination, masked: the user sees where the code goes without the whole value. */
+  public String getMaskedDestination() {
+    return mask(screen == null ? null : screen.presetDestination());
+  }
+
+  static String mask(String d) {
+    if (d == null || d.isEmpty()) {
+      return null;
+    }
+    int at = d.indexOf('@');
+    if (at >= 0) {
+      String local = d.substring(0, at);
+      return (local.isEmpty() ? "" : local.substring(0, 1)) + "•••" + d.substring(at);
+    }
+    if (d.length() <= 6) {
+      return "•".repeat(d.length());
+    }
+    return d.substring(0, 3) + "•".repeat(d.length() - 7) + d.substring(d.length() - 4);
+  }
+
+  public boolean isSucceeded() {
+    return screen != null && screen.process().process().status() == ProcessStatus.SUCCESS;
+  }
+
+  /** Why a finished process failed, in the user's words. */
+  public String getOutcomeDetail() {
+    IdentityProcess p = screen.process().process();
+    if (p.status() != ProcessStatus.FAILURE) {
+      return null;
+    }
+    if (p.failureStatus() == FailureStatus.EXPIRED) {
+      return text("done.expired", "reason.unknown");
+    }
+    if (p.failureStatus() == FailureStatus.SYSTEM_ERROR) {
+      return text("reason.system_error", "reason.unknown");
+    }
+    return p.declinedReason() == null ? null : text("reason." + p.declinedReason(), "reason.unknown");
+  }
+
+  public String getOutcomeCode() {
+    IdentityProcess p = screen.process().process();
+    return p.status() == ProcessStatus.FAILURE && p.failureStatus() == FailureStatus.DECLINED
+        ? p.declinedReason()
+        : p.failureStatus() == null ? p.status().wireValue() : p.failureStatus().wireValue();
+  }
+
+  /** Where the user goes when done: the tenant's redirect URL with the process id appended. */
+  public String getRedirectTarget() {
+    IdentityProcess p = screen.process().process();
+    return p.redirectUrl() + (p.redirectUrl().contains("?") ? "&" : "?") + "process_id="
+        + URLEncoder.encode(p.processId(), StandardCharsets.UTF_8);
+  }
+
+  /** The {@code content} of the finished page's meta refresh. */
+  public String getRefresh() {
+    return REDIRECT_SECONDS + ";url=" + getRedirectTarget();
+  }
+
+  public int getRedirectSeconds() {
+    return REDIRECT_SECONDS;
+  }
+
+  public List<SelectItem> getCountries() {
+    Set<String> countries = new LinkedHashSet<>();
+    for (AllowedDocuments a : allowed()) {
+      if ("ALL".equals(a.country())) {
+        countries.addAll(DEFAULT_COUNTRIES);
+      } else {
+        countries.add(a.country());
+      }
+    }
+    return items(countries.isEmpty() ? DEFAULT_COUNTRIES : countries, "country.");
+  }
+
+  public List<SelectItem> getDocumentTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    for (AllowedDocuments a : allowed()) {
+      types.addAll(a.documentTypes().isEmpty() ? DEFAULT_DOCUMENT_TYPES : a.documentTypes());
+    }
+    return items(types.isEmpty() ? DEFAULT_DOCUMENT_TYPES : types, "doctype.");
+  }
+
+  private List<AllowedDocuments> allowed() {
+    return screen == null || screen.step() == null ? List.of() : screen.step().config().allowedDocuments();
+  }
+
+  /** The cancel reasons a user can pick: the catalogue's {@code canceled} rows. */
+  public List<String> getCancelReasons() {
+    List<String> reasons = new ArrayList<>(ReasonCatalogue.standard().codes(ReasonKind.CANCELED));
+    // The generic choices go last.
+    for (String generic : List.of("other_reason", "other")) {
+      if (reasons.remove(generic)) {
+        reasons.add(generic);
+      }
+    }
+    return reasons;
+  }
+
+  public List<SelectItem> getCancelReasonItems() {
+    return items(getCancelReasons(), "reason.");
+  }
+
+  private List<SelectItem> items(Iterable<String> codes, String prefix) {
+    List<SelectItem> out = new ArrayList<>();
+    for (String c : codes) {
+      out.add(new SelectItem(c, text(prefix + c, null)));
+    }
+    return out;
+  }
+
+  /** A text of the bundle; a missing key falls back to {@code fallbackKey}, or the key's tail. */
+  String text(String key, String fallbackKey) {
+    try {
+      return texts.getString(key);
+    } catch (MissingResourceException e) {
+      return fallbackKey != null ? texts.getString(fallbackKey) : key.substring(key.indexOf('.') + 1);
+    }
+  }
+
+  // --- form fields -----------------------------------------------------------------------------
+
+  /** What the user typed, else where the last code went (so "send again" needs no retyping). */
+  public String getDestination() { return destination != null ? destination : sentTo(); }
+  public void setDestination(String destination) { this.destination = destination; }
+  public String getCode() { return code; }
+  public void setCode(String code) { this.code = code; }
+  public String getCountry() { return country; }
+  public void setCountry(String country) { this.country = country; }
+  public String getDocumentType() { return documentType; }
+  public void setDocumentType(String documentType) { this.documentType = documentType; }
+  public String getCancelReason() { return cancelReason; }
+  public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+  public Part getFront() { return front; }
+  public void setFront(Part front) { this.front = front; }
+  public Part getBack() { return back; }
+  public void setBack(Part back) { this.back = back; }
+  public Part getSelfie() { return selfie; }
+  public void setSelfie(Part selfie) { this.selfie = selfie; }
+}

@@ -1,0 +1,315 @@
+package io.idforge.identity.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The hosted verification flow end to end, as a user completes it on a phone: headless Chromium
+ * at 360 px against the built WAR on Payara Micro and PostgreSQL, one-time codes mailed to a real
+ * SMTP server (GreenMail) in this JVM, generated pictures of a fictitious person. Each scenario
+ * then checks what the tenant's backend sees in the result API, and leaves screenshots under
+ * {@code target/browser-screenshots/<test>/}.
+ */
+class HostedFlowIT extends BrowserSupport {
+
+  static final String CO_CEDULA = "\"allowed_document_types\":[{\"country\":\"CO\",\"document_types\":[\"national-id\"]}]";
+
+  static String flow(String name, String... steps) {
+    return "{\"name\":\"" + name + "\",\"time_to_live\":30,\"steps\":[" + String.join(",", steps) + "]}";
+  }
+
+  static String email(String config) {
+    return "{\"type\":\"email-verification\"" + (config == null ? "" : ",\"config\":{" + config + "}") + "}";
+  }
+
+  static String document(String config) {
+    return "{\"type\":\"document-validation\",\"config\":{" + CO_CEDULA + (config == null ? "" : "," + config) + "}}";
+  }
+
+  static final String FACE = "{\"type\":\"face-recognition\"}";
+
+  /** Chooses Colombia / cédula, attaches both sides and sends them. */
+  void sendDocument(Path front, Path back) throws Exception {
+    new Select(browser.findElement(By.id("document:country"))).selectByValue("CO");
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("national-id");
+    upload("document:front", front);
+    upload("document:back", back);
+    screenshot("document-attached");
+    click("document:upload-document");
+  }
+
+  WebElement waitForOutcome() {
+    return waitFor(By.id("outcome"));
+  }
+
+  @Test
+  void emailCodeThenCedulaSucceedsAndReturnsToTheTenant() throws Exception {
+    String address = "ana." + System.nanoTime() + "@success.idforge.test";
+    String flowId = createFlow(flow("Browser success", email(null), document(null)));
+    startBrowser("es-CO,es");
+    openLink(mintToken(flowId), null);
+    String processId = processId();
+    assertFalse(browser.getCurrentUrl().contains("token"), "the token left the URL: " + browser.getCurrentUrl());
+    assertTrue(browser.getCurrentUrl().endsWith("/flow.xhtml?process_id=" + processId), browser.getCurrentUrl());
+    assertEquals("Paso 1 de 2", text("progress"));
+    assertEquals("1", browser.findElement(By.id("progress-bar")).getAttribute("value"));
+    assertEquals("Verifica tu correo", text("step-title"));
+    screenshot("email-step");
+
+    type("send:destination", address);
+    click("send:send-code");
+    waitForNotice("code_sent");
+    assertEquals("a•••@success.idforge.test", text("sent-to"));
+    screenshot("code-sent");
+    type("verify:code", mailedCode(address));
+    click("verify:verify-code");
+
+    waitForTitle("Fotografía tu documento");
+    assertEquals("Paso 2 de 2", text("progress"));
+    screenshot("document-step");
+    sendDocument(images.front(), images.back("19880621"));
+
+    WebElement outcome = waitForOutcome();
+    assertEquals("success", outcome.getAttribute("data-status"));
+    String expectedTarget = redirectUrl() + "&process_id=" + processId;
+    assertEquals(expectedTarget, browser.findElement(By.id("continue")).getAttribute("href"));
+    assertEquals("¡Listo! Tu identidad fue validada.", text("outcome-title"));
+    screenshot("finished");
+
+    JsonObject result = result(processId);
+    assertEquals("success", result.getString("status"));
+    assertEquals(2, result.getJsonArray("validations").size());
+    JsonObject mail = validation(result, "email-verification");
+    JsonObject doc = validation(result, "document-validation");
+    assertEquals("success", mail.getString("validation_status"));
+    assertEquals("success", doc.getString("validation_status"));
+    assertEquals(TestImages.NUMBER,
+        doc.getJsonObject("details").getJsonObject("document_details").getString("document_number"));
+
+    // The finished page sends the user on by itself (meta refresh) to redirect_url?...process_id=.
+    patiently(Duration.ofSeconds(15))
+        .withMessage("no automatic redirect to " + expectedTarget)
+        .until(d -> expectedTarget.equals(d.getCurrentUrl()));
+  }
+
+  @Test
+  void wrongCodesUseUpTheAttemptsThenTheProcessIsDeclined() throws Exception {
+    String address = "ben." + System.nanoTime() + "@retries.idforge.test";
+    String flowId = createFlow(flow("Browser retries", email("\"allowed_retries\":1")));
+    startBrowser("es");
+    openLink(mintToken(flowId, "emails", address), null);
+    // The token preset the address: it is shown masked and cannot be changed.
+    assertEquals("b•••@retries.idforge.test", text("preset"));
+    assertTrue(browser.findElements(By.id("send:destination")).isEmpty());
+    click("send:send-code");
+    waitForNotice("code_sent");
+    String real = mailedCode(address);
+    String wrong = real.equals("000000") ? "111111" : "000000";
+
+    type("verify:code", wrong);
+    click("verify:verify-code");
+    waitForNotice("wrong_verification_code");
+    assertEquals("1", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
+    assertEquals("Te queda 1 intento", text("attempts"));
+    screenshot("wrong-code");
+    JsonObject pending = result(processId());
+    assertEquals("pending", pending.getString("status"));
+    assertEquals(0, validation(pending, "email-verification").getInt("remaining_retries"));
+
+    type("verify:code", wrong);
+    click("verify:verify-code");
+    WebElement outcome = waitForOutcome();
+    assertEquals("failure", outcome.getAttribute("data-status"));
+    assertEquals("max_retries_reached", outcome.getAttribute("data-code"));
+    assertEquals("Se agotaron los intentos.", text("outcome-detail"));
+    screenshot("declined");
+
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("max_retries_reached", result.getString("declined_reason"));
+  }
+
+  @Test
+  void aBlurryFrontIsRetakenThenTheDocumentPasses() throws Exception {
+    String flowId = createFlow(flow("Browser blur", document(null)));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    assertEquals("Paso 1 de 1", text("progress"));
+    sendDocument(images.blurredFront(), images.back("19880621"));
+    waitForNotice("blurry_image");
+    assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
+    screenshot("blurry");
+    String processId = processId();
+    JsonObject pending = result(processId);
+    assertEquals("pending", pending.getString("status"));
+    assertEquals(1, validation(pending, "document-validation").getInt("remaining_retries"));
+
+    // The process is the source of truth: a reload still asks for the photos, with the reason.
+    browser.navigate().refresh();
+    waitForNotice("blurry_image");
+    assertEquals("Fotografía tu documento", text("step-title"));
+
+    sendDocument(images.front(), images.back("19880621"));
+    WebElement outcome = waitForOutcome();
+    assertEquals("success", outcome.getAttribute("data-status"));
+    screenshot("finished");
+    JsonObject result = result(processId);
+    assertEquals("success", result.getString("status"));
+    assertEquals("success", validation(result, "document-validation").getString("validation_status"));
+  }
+
+  @Test
+  void aMinorIsDeclinedUnderTheFlowsMinimumAge() throws Exception {
+    String flowId = createFlow(flow("Browser underage", document("\"minimum_age\":18")));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    sendDocument(images.front(), images.back("20150101"));
+    WebElement outcome = waitForOutcome();
+    assertEquals("failure", outcome.getAttribute("data-status"));
+    assertEquals("underage", outcome.getAttribute("data-code"));
+    assertEquals("No cumples la edad mínima para continuar.", text("outcome-detail"));
+    screenshot("declined");
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("underage", result.getString("declined_reason"));
+  }
+
+  /**
+   * Needs Tesseract (the build installs it: .ci/setup-ocr.sh): without OCR a passport cannot be
+   * read and the validation waits for review instead.
+   */
+  @Test
+  void anExpiredPassportIsDeclined() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/tesseract")), "Tesseract is not installed (.ci/setup-browser.sh installs it)");
+    String flowId = createFlow(flow("Browser passport",
+        "{\"type\":\"document-validation\",\"config\":{\"allowed_document_types\":"
+            + "[{\"country\":\"CO\",\"document_types\":[\"passport\"]}]}}"));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("passport");
+    upload("document:front", images.passport("200101"));
+    screenshot("passport-attached");
+    click("document:upload-document");
+    WebElement outcome = waitForOutcome();
+    screenshot("declined");
+    assertEquals("document_has_expired", outcome.getAttribute("data-code"), browser.getPageSource());
+    assertEquals("Tu documento está vencido.", text("outcome-detail"));
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("document_has_expired", result.getString("declined_reason"));
+    JsonObject details = validation(result, "document-validation").getJsonObject("details").getJsonObject("document_details");
+    assertEquals(TestImages.PASSPORT_NUMBER, details.getString("document_number"));
+  }
+
+  @Test
+  void withoutAFaceEngineTheSelfieWaitsForReviewNeverPasses() throws Exception {
+    String flowId = createFlow(flow("Browser face", document(null), FACE));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    sendDocument(images.front(), images.back("19880621"));
+    waitForTitle("Tómate una selfie");
+    assertEquals("Paso 2 de 2", text("progress"));
+    WebElement selfie = browser.findElement(By.id("face:selfie"));
+    assertEquals("user", selfie.getAttribute("capture"));
+    assertEquals("image/jpeg,image/png,image/webp", selfie.getAttribute("accept"));
+    screenshot("face-step");
+    upload("face:selfie", images.selfie());
+    click("face:upload-selfie");
+    waitFor(By.id("in-review"));
+    assertEquals("Estamos revisando tu verificación", text("step-title"));
+    screenshot("in-review");
+
+    JsonObject result = result(processId());
+    assertEquals("pending", result.getString("status"));
+    assertEquals("success", validation(result, "document-validation").getString("validation_status"));
+    JsonObject face = validation(result, "face-recognition");
+    assertEquals("pending", face.getString("validation_status"));
+    assertNotEquals("success", face.getString("validation_status"));
+
+    browser.navigate().refresh();
+    waitFor(By.id("in-review"));
+  }
+
+  @Test
+  void theUserCancelsWithAReason() throws Exception {
+    String flowId = createFlow(flow("Browser cancel", document(null), FACE));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    click("cancel-open");
+    new Select(browser.findElement(By.id("cancel:reason"))).selectByValue("dont_want_to_continue");
+    assertEquals("No quiero continuar",
+        new Select(browser.findElement(By.id("cancel:reason"))).getFirstSelectedOption().getText());
+    screenshot("cancel-open");
+    click("cancel:confirm-cancel");
+    WebElement outcome = waitForOutcome();
+    assertEquals("failure", outcome.getAttribute("data-status"));
+    assertEquals("canceled", outcome.getAttribute("data-code"));
+    screenshot("canceled");
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("canceled", result.getString("declined_reason"));
+  }
+
+  @Test
+  void theLanguageFollowsTheLangParameterThenTheBrowser() throws Exception {
+    String flowId = createFlow(flow("Browser languages", document(null)));
+    // ?lang=pt wins over the browser's Spanish, and the session remembers it.
+    startBrowser("es");
+    openLink(mintToken(flowId), "pt");
+    assertEquals("Passo 1 de 1", text("progress"));
+    assertEquals("Fotografe seu documento", text("step-title"));
+    assertEquals("pt", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    screenshot("portuguese");
+    browser.navigate().refresh();
+    waitForTitle("Fotografe seu documento");
+    click("lang-en");
+    waitForTitle("Photograph your document");
+    screenshot("switched-to-english");
+    browser.quit();
+
+    // No parameter: the browser's Accept-Language (English) decides.
+    startBrowser("en-US");
+    openLink(mintToken(flowId), null);
+    assertEquals("Step 1 of 1", text("progress"));
+    assertEquals("Photograph your document", text("step-title"));
+    screenshot("english-from-browser");
+
+    // The problem pages speak the user's language too; a forged link is a 401 page.
+    browser.get(server.baseUri + "/?token=not-a-token&lang=pt");
+    WebElement problem = waitFor(By.id("problem"));
+    assertEquals("401", problem.getAttribute("data-status"));
+    assertEquals("Este link não é válido. Confira se você o copiou por completo.", problem.getText());
+    screenshot("forged-link");
+  }
+
+  @Test
+  void anOversizedPhotoIsRefusedWithAClearMessage() throws Exception {
+    String flowId = createFlow(flow("Browser oversized", document(null)));
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    sendDocument(images.oversized(), images.back("19880621"));
+    waitForNotice("file_too_large");
+    assertEquals("The photo is larger than 30 MB. Take a smaller one.", text("notice-text"));
+    assertEquals("Photograph your document", text("step-title"));
+    screenshot("too-large");
+    JsonObject result = result(processId());
+    assertEquals("pending", result.getString("status"));
+    assertEquals(2, validation(result, "document-validation").getInt("remaining_retries"), "no attempt was used");
+  }
+}
