@@ -277,13 +277,18 @@ public class HostedFlowService {
             .orElse(false);
   }
 
-  /** The user withdraws: the process ends declined {@code canceled}. */
+  /**
+   * The user withdraws: the process ends declined {@code canceled}; the validation they were on
+   * records the reason they picked (a catalogued cancel reason, else {@code canceled}).
+   */
   public FlowScreen cancel(Caller web, String reason) {
     Locked locked = lock(web);
     OffsetDateTime now = now();
+    String picked =
+        reason != null && ReasonCatalogue.standard().isKnown(ReasonKind.CANCELED, reason) ? reason : "canceled";
     for (Validation v : validations.listByProcess(locked.process.clientId(), locked.process.processId())) {
       if (v.isPending()) {
-        v.decline("canceled", null, now);
+        v.decline(picked, null, now);
       }
     }
     locked.process.decline("canceled", now);

@@ -264,6 +264,9 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("failure", result.getString("status"));
     assertEquals("declined", result.getString("failure_status"));
     assertEquals("canceled", result.getString("declined_reason"));
+    assertEquals("dont_want_to_continue",
+        result.getJsonArray("validations").getJsonObject(0).getString("declined_reason"),
+        "the step the user left records the reason picked");
   }
 
   @Test

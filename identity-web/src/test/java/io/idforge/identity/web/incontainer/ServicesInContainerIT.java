@@ -128,7 +128,8 @@ class ServicesInContainerIT {
     assertTrue(screen.finished());
     assertEquals(FailureStatus.DECLINED, screen.process().process().failureStatus());
     assertEquals("canceled", screen.process().process().declinedReason());
-    assertEquals("canceled", screen.process().validations().get(0).declinedReason());
+    assertEquals("dont_want_to_continue", screen.process().validations().get(0).declinedReason(),
+        "the validation keeps the reason the user picked");
   }
 
   @Inject MediaLinks links;
