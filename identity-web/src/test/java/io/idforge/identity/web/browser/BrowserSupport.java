@@ -3,6 +3,7 @@ package io.idforge.identity.web.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idforge.identity.web.it.ItServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -47,7 +48,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * What the browser scenarios share: the server ({@link BrowserServer}), a small client of the
+ * What the browser scenarios share: the server ({@link ItServer}), a small client of the
  * REST API (tenants, flows, tokens, results), one headless Debian Chromium per test at phone width
  * (360×800) through Debian's chromedriver (absolute paths, so Selenium Manager never runs or
  * downloads), waits with deadlines, and numbered screenshots under
@@ -65,7 +66,7 @@ abstract class BrowserSupport {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5)).build();
 
-  static BrowserServer server;
+  static ItServer server;
   static TestImages images;
   /** The tenant of this test class: client id and backend key. */
   static String clientId;
@@ -81,7 +82,7 @@ abstract class BrowserSupport {
   static void startServerAndDriver() throws IOException {
     assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Chromium and chromedriver must be installed at /usr/bin (.ci/setup-browser.sh installs them)");
-    server = BrowserServer.get();
+    server = ItServer.get();
     images = new TestImages(server.buildDir.resolve("browser-images"));
     String name = "browser-" + UUID.randomUUID().toString().substring(0, 8);
     JsonObject tenant = json(send(HttpRequest.newBuilder(server.baseUri.resolve("/v1/admin/clients"))

@@ -1,5 +1,7 @@
 package io.idforge.identity.web.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <p>System properties (set by the Failsafe configuration): {@code payara.microJar}, {@code
  * app.war}, {@code build.dir}.
  */
-final class ItServer {
+public final class ItServer {
 
   /** The {@code kid} of the signing key the server is configured with. */
   static final String KID = "it-key";
@@ -47,15 +49,20 @@ final class ItServer {
   private static ItServer instance;
   private static RuntimeException startFailure;
 
-  final URI baseUri;
-  final String adminKey;
-  final Path buildDir;
-  final Path rootDir;
+  public final URI baseUri;
+  public final String adminKey;
+  public final Path buildDir;
+  public final Path rootDir;
 
   private final EmbeddedPostgres postgres;
   private final Process payara;
 
-  private ItServer(URI baseUri, String adminKey, Path buildDir, Path rootDir, EmbeddedPostgres postgres, Process payara) {
+  /** A real SMTP server in this JVM: the service mails one-time codes to it. */
+  public final GreenMail mail;
+
+  private ItServer(
+      URI baseUri, String adminKey, Path buildDir, Path rootDir, EmbeddedPostgres postgres, Process payara, GreenMail mail) {
+    this.mail = mail;
     this.baseUri = baseUri;
     this.adminKey = adminKey;
     this.buildDir = buildDir;
@@ -65,7 +72,7 @@ final class ItServer {
   }
 
   /** The running server, started on the first call. */
-  static synchronized ItServer get() {
+  public static synchronized ItServer get() {
     if (startFailure != null) {
       throw new IllegalStateException("the shared server failed to start", startFailure);
     }
@@ -94,7 +101,10 @@ final class ItServer {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
     Process process = null;
+    GreenMail mail = null;
     try {
+      mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      mail.start();
       int port = freePort();
       Path rootDir = Files.createTempDirectory(buildDir, "it-payara-root-");
       Path log = buildDir.resolve("it-payara.log");
@@ -134,17 +144,23 @@ final class ItServer {
       env.put("IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL", "PT1S");
       env.put("IDENTITY_BOOTSTRAP_DEMO", "false");
       env.put("IDENTITY_PUBLIC_BASE_URL", base.toString());
+      env.put("IDENTITY_MAIL_SMTP_HOST", "127.0.0.1");
+      env.put("IDENTITY_MAIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+      env.put("IDENTITY_MAIL_SMTP_TLS", "none");
+      env.put("IDENTITY_MAIL_FROM", "IdForge <no-reply@idforge.test>");
       process = builder.start();
 
-      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process);
+      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
       return server;
     } catch (IOException e) {
       stopQuietly(process, pg);
+      stopMail(mail);
       throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
       stopQuietly(process, pg);
+      stopMail(mail);
       throw e;
     }
   }
@@ -197,6 +213,12 @@ final class ItServer {
         "the application did not answer 200 on / within " + STARTUP_DEADLINE + " (last: " + last + "); see " + log);
   }
 
+  private static void stopMail(GreenMail mail) {
+    if (mail != null) {
+      mail.stop();
+    }
+  }
+
   private static boolean logContains(Path log, String text) {
     try {
       return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
@@ -221,6 +243,7 @@ final class ItServer {
 
   private void stop() {
     stopQuietly(payara, postgres);
+    stopMail(mail);
     if (!payara.isAlive()) {
       deleteQuietly(rootDir); // ~100 MB per run; the log stays in target/it-payara.log
     }
