@@ -25,14 +25,18 @@ import io.idforge.identity.core.domain.media.MediaKind;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.fixtures.SyntheticDocuments;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import jakarta.inject.Inject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -52,7 +56,7 @@ class ServicesInContainerIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
-        .addClass(ServicesInContainerIT.class);
+        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class);
   }
 
   @Inject ClientService clients;
@@ -109,6 +113,50 @@ class ServicesInContainerIT {
     assertTrue(after.validation().inReview());
     assertEquals(ProcessStatus.PENDING, after.process().process().status());
     assertEquals(ProcessStatus.PENDING, after.process().validations().get(0).status());
+  }
+
+  /** A document-only flow whose step has manual review on or off. */
+  private Caller documentCaller(String manualReview) {
+    String clientId = clients.provision("review", "k").client().clientId();
+    Caller backend = Caller.backend(clientId, "k");
+    StepConfig config = new StepConfig(2, 0.65, List.of(), manualReview, null);
+    String flowId =
+        flows.create(backend, new FlowDefinition("review", true, 60,
+                List.of(new FlowStep(null, StepType.DOCUMENT_VALIDATION, config))))
+            .flow().flowId();
+    String jti =
+        apiKeys.issueWebToken(backend,
+                new WebTokenRequest("web", "digital-identity", 1, "CO", "https://example.com/done", flowId, null,
+                    null, null, null, null, null))
+            .keyId();
+    return Caller.web(clientId, "web-integration", jti);
+  }
+
+  private FlowScreen submitCentenarian(Caller web) throws Exception {
+    hosted.open(web, "127.0.0.1");
+    return hosted.submitDocument(web, "CO", "national-id",
+        png(SyntheticDocuments.front(false)), png(SyntheticDocuments.reverse("19000101")));
+  }
+
+  private static byte[] png(BufferedImage image) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void aReviewTriggeringReasonWaitsForReviewWhenTheStepEnablesIt() throws Exception {
+    FlowScreen screen = submitCentenarian(documentCaller("enabled"));
+    assertEquals("age_above_threshold", screen.notice());
+    assertTrue(screen.validation().inReview());
+    assertEquals(ProcessStatus.PENDING, screen.process().process().status());
+  }
+
+  @Test
+  void theSameReasonDeclinesWhenManualReviewIsOff() throws Exception {
+    FlowScreen screen = submitCentenarian(documentCaller("default"));
+    assertEquals(FailureStatus.DECLINED, screen.process().process().failureStatus());
+    assertEquals("age_above_threshold", screen.process().process().declinedReason());
   }
 
   @Test
