@@ -35,7 +35,10 @@ public final class PairsFile {
   /** Reads {@code folder/pairs.csv}; fails with the line number on a malformed line. */
   public static List<LabelledPair> read(Path folder) throws IOException {
     Path file = folder.resolve(FILE_NAME);
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+      lines.set(0, lines.get(0).substring(1)); // a byte-order mark left by spreadsheet exports
+    }
     int headerAt = firstContentLine(lines, 0);
     if (headerAt < 0) {
       throw new IOException(file + ": no header line");
@@ -131,9 +134,6 @@ public final class PairsFile {
     String[] cells = line.split(",", -1);
     for (int i = 0; i < cells.length; i++) {
       cells[i] = cells[i].strip();
-    }
-    if (cells.length > 0 && cells[0].startsWith("\uFEFF")) {
-      cells[0] = cells[0].substring(1); // a byte-order mark left by spreadsheet exports
     }
     return cells;
   }
