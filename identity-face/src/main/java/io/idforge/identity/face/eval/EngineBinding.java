@@ -7,10 +7,14 @@ import java.util.Optional;
  * for {@link EvaluateFaces} and the regression test, and the {@link FaceLocator} for {@link
  * SyntheticEvalSet}. Everything else in this package depends only on those two interfaces.
  *
- * <p>TO WIRE when the engine stream is merged: build {@code FaceEngine} from the models on the
- * classpath (or {@code identity.face.model-dir}), return a scorer reporting its raw distance (or
- * {@code new FaceMatcherScorer(engine)}) and a locator over its detector, and close the engine in
- * {@link #close()}. Until then {@link #open()} reports that no engine is built in.
+ * <p>TO WIRE when the engine stream is merged: open {@code FaceEngine.open(ModelSource.of(
+ * identity.face.model-dir), FaceEngineSettings.defaults(identity.face.work-dir))}; the scorer
+ * analyses the selfie ({@code Role.SELFIE}) then the document ({@code Role.DOCUMENT}), reports
+ * the first unusable side and otherwise {@code FaceAnalysis.distanceTo}, caching analyses by
+ * image hash; the locator finds every face by analysing, blanking the reported face and analysing
+ * again (or calls a public detector method if the engine exposes one); {@link #close()} closes
+ * the engine. Until then {@link #open()} reports that no engine is built in and the regression
+ * test is skipped.
  */
 public final class EngineBinding implements AutoCloseable {
 

@@ -10,10 +10,11 @@ import java.awt.image.BufferedImage;
  * @param singlePortrait true for a one-person public-domain portrait, which is certainly a
  *     different person from every face of any other photo
  * @param selfie the "selfie": the source photo, or a crop of it around this face alone
+ * @param selfieFaceWidth the width in pixels of the face box in {@code selfie}
  * @param portrait the crop printed on the ID card, 3:4 (width:height), face in the upper middle
  */
 public record SubjectFace(
-    String id, String photo, boolean singlePortrait, BufferedImage selfie,
+    String id, String photo, boolean singlePortrait, BufferedImage selfie, int selfieFaceWidth,
     BufferedImage portrait) {
 
   /**

@@ -52,7 +52,8 @@ public final class SubjectSources {
       photo = rgb(photo);
       String id = file.substring(0, file.indexOf('.'));
       Rectangle box = PORTRAITS.get(file);
-      subjects.add(new SubjectFace(id, id, true, photo, crop(photo, portraitCrop(box), List.of())));
+      subjects.add(new SubjectFace(id, id, true, photo, box.width,
+          crop(photo, portraitCrop(box), List.of())));
     }
     return subjects;
   }
@@ -84,6 +85,7 @@ public final class SubjectSources {
                 e.getKey(),
                 false,
                 crop(photo, selfieCrop(box), others),
+                box.width,
                 crop(photo, portraitCrop(box), others)));
       }
     }

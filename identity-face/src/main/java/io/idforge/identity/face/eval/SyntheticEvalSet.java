@@ -30,6 +30,10 @@ public final class SyntheticEvalSet {
   public static final long DEFAULT_SEED = 20251125L;
   public static final int DEFAULT_RENDITIONS = 2;
 
+  /** Range of the selfie face width in pixels. */
+  static final int SELFIE_FACE_MIN = 180;
+  static final int SELFIE_FACE_MAX = 300;
+
   private static final Logger LOG = Logger.getLogger(SyntheticEvalSet.class.getName());
 
   private SyntheticEvalSet() {}
@@ -79,10 +83,11 @@ public final class SyntheticEvalSet {
     StringBuilder renditionsCsv = new StringBuilder(Rendition.CSV_HEADER).append('\n');
     for (SubjectFace s : sorted) {
       Random rnd = random(seed, s.id(), -1);
-      BufferedImage selfie = s.selfie();
-      if (selfie.getWidth() > 480) {
-        selfie = CaptureEffects.resize(selfie, 0.75 + rnd.nextDouble() * 0.25);
-      }
+      // Re-encoded, and resized to a face 180..300 px wide when larger (never enlarged: upscaling
+      // would only blur, and the engine rightly rejects unclear faces).
+      double faceWidth = SELFIE_FACE_MIN + rnd.nextDouble() * (SELFIE_FACE_MAX - SELFIE_FACE_MIN);
+      double factor = Math.min(1.0, faceWidth / s.selfieFaceWidth());
+      BufferedImage selfie = factor < 1 ? CaptureEffects.resize(s.selfie(), factor) : s.selfie();
       Files.write(out.resolve(selfie(s)), CaptureEffects.jpeg(selfie, 85 + rnd.nextInt(11)));
       for (int k = 0; k < renditions; k++) {
         Random r = random(seed, s.id(), k);
