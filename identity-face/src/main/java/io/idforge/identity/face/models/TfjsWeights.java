@@ -89,6 +89,11 @@ public final class TfjsWeights {
     int count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
     float[] values = new float[count];
     JsonObject quantization = weight.getJsonObject("quantization");
+    int bytesPerValue = quantization == null ? 4 : "uint8".equals(quantization.getString("dtype")) ? 1 : 2;
+    if (data.remaining() < (long) bytesPerValue * count) {
+      throw new IllegalArgumentException(name + ": shards end " + ((long) bytesPerValue * count - data.remaining())
+          + " bytes early");
+    }
     if (quantization == null) {
       data.asFloatBuffer().get(values);
       data.position(data.position() + 4 * count);
