@@ -65,7 +65,9 @@ public final class ModelBuilder {
     long start = System.nanoTime();
     SortedMap<String, String> expected = provenance();
     if (upToDate(expected)) {
-      LOG.info(() -> "face models in " + out + " are up to date (converter " + CONVERTER_VERSION + ")");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      LOG.info(() -> "face models in " + out + " are up to date (converter " + CONVERTER_VERSION + ", checked in "
+          + millis + " ms)");
       return false;
     }
     Files.createDirectories(out);
