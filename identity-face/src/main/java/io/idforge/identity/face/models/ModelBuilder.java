@@ -172,7 +172,8 @@ public final class ModelBuilder {
 
   private static void writeAtomically(Path target, byte[] content) throws IOException {
     // A sibling name (same file system, so the move is atomic) with default permissions.
-    Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    Path tmp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+        + System.nanoTime() + ".tmp");
     try {
       Files.write(tmp, content);
       try {

@@ -124,7 +124,8 @@ public final class NpmPackageCache {
     URI uri = pkg.tarballUri(registry);
     Files.createDirectories(dir);
     // Same directory, so the final move is atomic; a crashed download leaves only a .part file.
-    Path partial = dir.resolve(pkg.tarballFileName() + "." + ProcessHandle.current().pid() + ".part");
+    Path partial = dir.resolve(pkg.tarballFileName() + "." + ProcessHandle.current().pid() + "-"
+        + System.nanoTime() + ".part");
     try {
       LOG.info(() -> "downloading " + uri + " into " + dir);
       HttpClient client = HttpClient.newBuilder()
