@@ -58,6 +58,12 @@ public class HostedFlowService {
   /** Review reason when no face engine is installed: never a pass by default. */
   public static final String FACE_MATCHING_OFF = "face_matching_off";
 
+  /** Retry hint: the selfie shows more than one face (recorded as {@code no_face_detected}). */
+  public static final String SELFIE_MULTIPLE_FACES = "selfie_multiple_faces";
+
+  /** Retry hint: the face is too small or blurred (recorded as {@code no_face_detected}). */
+  public static final String SELFIE_FACE_TOO_SMALL = "selfie_face_too_small";
+
   /** Notice when the channel of the current step has no provider configured. */
   public static final String CHANNEL_UNAVAILABLE = "channel_unavailable";
 
@@ -204,8 +210,13 @@ public class HostedFlowService {
           result.similarity() >= threshold
               ? completeStep(locked, v, faceDetails("success", result.similarity()))
               : failOrReview(locked, step, v, "similarity_threshold_not_passed", faceDetails("failure", result.similarity()));
-      case NO_FACE_IN_SELFIE, MULTIPLE_FACES_IN_SELFIE, FACE_TOO_SMALL, UNREADABLE_IMAGE ->
+      // The catalogue has one code for an unusable selfie; the user gets a hint on what to fix.
+      case NO_FACE_IN_SELFIE, UNREADABLE_IMAGE ->
           retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null));
+      case MULTIPLE_FACES_IN_SELFIE ->
+          retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null), SELFIE_MULTIPLE_FACES);
+      case FACE_TOO_SMALL ->
+          retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null), SELFIE_FACE_TOO_SMALL);
       case NO_FACE_ON_DOCUMENT -> failOrReview(locked, step, v, "face_not_detected", faceDetails("failure", null));
     };
   }
@@ -323,8 +334,16 @@ public class HostedFlowService {
 
   /** A user-fixable failure: retry while retries remain, then decline. */
   FlowScreen retryOrDecline(Locked locked, FlowStep step, Validation v, String reason, String detailsJson) {
+    return retryOrDecline(locked, step, v, reason, detailsJson, reason);
+  }
+
+  /**
+   * As {@link #retryOrDecline(Locked, FlowStep, Validation, String, String)}, showing {@code hint}
+   * instead of the catalogue code on the retry screen.
+   */
+  FlowScreen retryOrDecline(Locked locked, FlowStep step, Validation v, String reason, String detailsJson, String hint) {
     if (v.retryAfter(reason, detailsJson, now())) {
-      return screen(locked, v, reason);
+      return screen(locked, v, hint);
     }
     return declineStep(locked, v, reason, detailsJson);
   }

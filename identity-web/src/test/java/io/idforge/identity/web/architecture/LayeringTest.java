@@ -16,9 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency direction of the four modules, enforced on the compiled classes: api ← core ←
- * persistence and api ← core ← web, web never reaching persistence, core never reaching a wire
- * DTO. The build fails when a class breaks it.
+ * The dependency direction of the modules, enforced on the compiled classes: api ← core ←
+ * persistence, api ← core ← face (the face engine adapter) and api ← core ← web; web never
+ * reaching persistence or face (both are runtime-only adapters), core never reaching a wire DTO.
+ * The build fails when a class breaks it.
  */
 class LayeringTest {
 
@@ -33,16 +34,25 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.idforge.identity");
     // Guard against a rule passing vacuously because a module was not on the classpath.
-    for (String module : new String[] {"api", "core", "persistence", "web"}) {
+    for (String module : new String[] {"api", "core", "persistence", "face", "web"}) {
       String pkg = "io.idforge.identity." + module;
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes of " + pkg);
     }
   }
 
   @Test
-  void webNeverImportsPersistence() {
+  void webNeverImportsPersistenceOrTheFaceEngine() {
     noClasses().that().resideInAPackage("io.idforge.identity.web..")
-        .should().dependOnClassesThat().resideInAPackage("io.idforge.identity.persistence..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.idforge.identity.persistence..", "io.idforge.identity.face..")
+        .check(classes);
+  }
+
+  @Test
+  void faceEngineReachesOnlyApiAndCore() {
+    noClasses().that().resideInAPackage("io.idforge.identity.face..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.idforge.identity.web..", "io.idforge.identity.persistence..")
         .check(classes);
   }
 
@@ -50,7 +60,7 @@ class LayeringTest {
   void coreNeverImportsWebPersistenceOrWireDtos() {
     noClasses().that().resideInAPackage("io.idforge.identity.core..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.idforge.identity.web..", "io.idforge.identity.persistence..")
+            "io.idforge.identity.web..", "io.idforge.identity.persistence..", "io.idforge.identity.face..")
         .check(classes);
     noClasses().that().resideInAPackage("io.idforge.identity.core..")
         .should().dependOnClassesThat().resideInAPackage(API_DTOS_PATTERN)
@@ -61,7 +71,8 @@ class LayeringTest {
   void apiDependsOnNoOtherModule() {
     noClasses().that().resideInAPackage("io.idforge.identity.api..")
         .should().dependOnClassesThat().resideInAnyPackage(
-            "io.idforge.identity.core..", "io.idforge.identity.persistence..", "io.idforge.identity.web..")
+            "io.idforge.identity.core..", "io.idforge.identity.persistence..", "io.idforge.identity.face..",
+            "io.idforge.identity.web..")
         .check(classes);
   }
 

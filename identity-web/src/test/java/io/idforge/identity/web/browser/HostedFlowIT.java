@@ -1,8 +1,9 @@
 package io.idforge.identity.web.browser;
 
+import static io.idforge.identity.core.fixtures.PublicDomainPortraits.ASTRONAUT;
+import static io.idforge.identity.core.fixtures.PublicDomainPortraits.GRACE_HOPPER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -217,32 +218,67 @@ class HostedFlowIT extends BrowserSupport {
   }
 
   @Test
-  void withoutAFaceEngineTheSelfieWaitsForReviewNeverPasses() throws Exception {
+  void theSamePersonPassesTheFaceStepThroughTheRealEngine() throws Exception {
     String flowId = createFlow(flow("Browser face", document(null), FACE));
     startBrowser("es");
     openLink(mintToken(flowId), null);
-    sendDocument(images.front(), images.back("19880621"));
+    sendDocument(images.front(ASTRONAUT), images.back("19880621"));
     waitForTitle("Tómate una selfie");
     assertEquals("Paso 2 de 2", text("progress"));
     WebElement selfie = browser.findElement(By.id("face:selfie"));
     assertEquals("user", selfie.getAttribute("capture"));
     assertEquals("image/jpeg,image/png,image/webp", selfie.getAttribute("accept"));
     screenshot("face-step");
-    upload("face:selfie", images.selfie());
+    upload("face:selfie", images.selfie(ASTRONAUT));
     click("face:upload-selfie");
-    waitFor(By.id("in-review"));
-    assertEquals("Estamos revisando tu verificación", text("step-title"));
-    screenshot("in-review");
+    WebElement outcome = waitForOutcome();
+    screenshot("finished");
+    assertEquals("success", outcome.getAttribute("data-status"), browser.getPageSource());
 
     JsonObject result = result(processId());
-    assertEquals("pending", result.getString("status"));
-    assertEquals("success", validation(result, "document-validation").getString("validation_status"));
+    assertEquals("success", result.getString("status"));
     JsonObject face = validation(result, "face-recognition");
-    assertEquals("pending", face.getString("validation_status"));
-    assertNotEquals("success", face.getString("validation_status"));
+    assertEquals("success", face.getString("validation_status"));
+    JsonObject scores = face.getJsonObject("details").getJsonObject("face_recognition_validations");
+    assertEquals("success", scores.getString("similarity_status"));
+    double similarity = scores.getJsonNumber("confidence_score").doubleValue();
+    assertTrue(similarity >= 0.65 && similarity <= 1, "similarity " + similarity);
+  }
 
-    browser.navigate().refresh();
-    waitFor(By.id("in-review"));
+  @Test
+  void anotherPersonsSelfieIsDeclinedWithSimilarityThresholdNotPassed() throws Exception {
+    String flowId = createFlow(flow("Browser impostor", document(null), FACE));
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    sendDocument(images.front(ASTRONAUT), images.back("19880621"));
+    waitForTitle("Tómate una selfie");
+
+    // A picture without a face is a retry, not a decline.
+    upload("face:selfie", images.back("19880621"));
+    click("face:upload-selfie");
+    waitForNotice("no_face_detected");
+    assertEquals("No encontramos un rostro en tu selfie. Tómala de frente y con buena luz.", text("notice-text"));
+    assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
+    screenshot("no-face");
+
+    upload("face:selfie", images.selfie(GRACE_HOPPER));
+    click("face:upload-selfie");
+    WebElement outcome = waitForOutcome();
+    screenshot("declined");
+    assertEquals("failure", outcome.getAttribute("data-status"));
+    assertEquals("similarity_threshold_not_passed", outcome.getAttribute("data-code"));
+    assertEquals("Tu selfie no coincide con la foto del documento.", text("outcome-detail"));
+
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("similarity_threshold_not_passed", result.getString("declined_reason"));
+    JsonObject face = validation(result, "face-recognition");
+    assertEquals("failure", face.getString("validation_status"));
+    JsonObject scores = face.getJsonObject("details").getJsonObject("face_recognition_validations");
+    assertEquals("failure", scores.getString("similarity_status"));
+    double similarity = scores.getJsonNumber("confidence_score").doubleValue();
+    assertTrue(similarity >= 0 && similarity < 0.65, "similarity " + similarity);
   }
 
   @Test

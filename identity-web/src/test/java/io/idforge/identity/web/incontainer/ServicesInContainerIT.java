@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs inside Payara Micro with the real WAR on the embedded default (H2): proves that the
  * enterprise beans packaged in WEB-INF/lib jars work, that the expiry timer is registered and not
  * persistent, that expiring a process through the container's JPA and locking yields Truora's
- * failure fields, and that media larger than H2's VARBINARY limit round-trip encrypted. Time is moved by passing a later instant to the service, not by sleeping.
+ * failure fields, that media larger than H2's VARBINARY limit round-trip encrypted, and that with
+ * the face engine switched off ({@link FaceEngineSwitchedOff}) a selfie waits for manual review. Time is moved by passing a later instant to the service, not by sleeping.
  */
 @ExtendWith(ArquillianExtension.class)
 class ServicesInContainerIT {
@@ -56,7 +58,8 @@ class ServicesInContainerIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
-        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class);
+        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class, FaceEngineSwitchedOff.class)
+        .addAsServiceProvider(ConfigSource.class, FaceEngineSwitchedOff.class);
   }
 
   @Inject ClientService clients;
@@ -104,15 +107,17 @@ class ServicesInContainerIT {
   }
 
   @Test
-  void withoutAFaceEngineTheSelfieWaitsForReviewAndNeverPasses() throws Exception {
-    Caller web = webCaller(StepType.FACE_RECOGNITION);
-    FlowScreen opened = hosted.open(web, "127.0.0.1");
+  void withTheFaceEngineSwitchedOffTheSelfieWaitsForReviewAndNeverPasses() throws Exception {
+    Caller web = webCaller(StepType.DOCUMENT_VALIDATION, StepType.FACE_RECOGNITION);
+    hosted.open(web, "127.0.0.1");
+    FlowScreen opened =
+        hosted.submitDocument(web, "CO", "national-id", png(SyntheticDocuments.front(false)), png(SyntheticDocuments.reverse("19880621")));
     assertEquals(StepType.FACE_RECOGNITION, opened.step().type());
-    FlowScreen after = hosted.submitSelfie(web, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3}, "image/jpeg");
+    FlowScreen after = hosted.submitSelfie(web, png(SyntheticDocuments.face()), "image/png");
     assertEquals(HostedFlowService.FACE_MATCHING_OFF, after.notice());
     assertTrue(after.validation().inReview());
     assertEquals(ProcessStatus.PENDING, after.process().process().status());
-    assertEquals(ProcessStatus.PENDING, after.process().validations().get(0).status());
+    assertEquals(ProcessStatus.PENDING, after.process().validations().get(1).status());
   }
 
   /** A document-only flow whose step has manual review on or off. */

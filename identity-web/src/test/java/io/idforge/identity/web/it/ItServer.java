@@ -148,6 +148,7 @@ public final class ItServer {
       env.put("IDENTITY_MAIL_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
       env.put("IDENTITY_MAIL_SMTP_TLS", "none");
       env.put("IDENTITY_MAIL_FROM", "IdForge <no-reply@idforge.test>");
+      env.put("IDENTITY_FACE_WORK_DIR", buildDir.resolve("it-face-work").toString());
       process = builder.start();
 
       ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);
