@@ -53,9 +53,9 @@ public final class SyntheticEvalSet {
     List<SubjectFace> subjects = new ArrayList<>(SubjectSources.portraits(portraits));
     if (locator.isEmpty()) {
       notes.add("face-api demo photos left out: no face detector to locate their faces");
-    } else if (!Files.isRegularFile(npmCache.resolve(FaceApiDemoPhotos.TARBALL))) {
-      notes.add("face-api demo photos left out: " + FaceApiDemoPhotos.TARBALL + " not in "
-          + npmCache);
+    } else if (!FaceApiDemoPhotos.cached(npmCache)) {
+      notes.add("face-api demo photos left out: the face-api tarball is not cached in "
+          + npmCache + " (the model build caches it)");
     } else {
       subjects.addAll(
           SubjectSources.groupPhotos(FaceApiDemoPhotos.read(npmCache), locator.get()));
