@@ -154,8 +154,10 @@ public final class EvaluateFaces {
         double d = p.score().distance().getAsDouble();
         csv.append(String.format(Locale.ROOT, "%.6f,%.6f,", d, SimilarityMapping.similarity(d)));
       } else {
+        // The engine's reason is free text: keep it to one unquoted CSV cell.
+        String reason = p.score().reason().replace(',', ';').replaceAll("\\s+", " ");
         csv.append(",,").append(p.score().failedSide().name().toLowerCase(Locale.ROOT))
-            .append(':').append(p.score().reason());
+            .append(':').append(reason);
       }
       csv.append('\n');
     }

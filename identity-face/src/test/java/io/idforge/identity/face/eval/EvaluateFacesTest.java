@@ -28,7 +28,7 @@ class EvaluateFacesTest {
   private static final PairScorer BY_NAME =
       (left, right) -> {
         if (new String(right, StandardCharsets.UTF_8).equals("none")) {
-          return PairScore.notAcquired(PairScore.Side.RIGHT, "NO_FACE_ON_DOCUMENT");
+          return PairScore.notAcquired(PairScore.Side.RIGHT, "NO_FACE_ON_DOCUMENT (none, at all)");
         }
         return PairScore.compared(Arrays.equals(left, right) ? 0.3 : 0.8);
       };
@@ -67,7 +67,7 @@ class EvaluateFacesTest {
     assertEquals(
         "left,right,label,distance,similarity,failure\n"
             + "ann.txt,ann-id.txt,genuine,0.300000,0.809091,\n"
-            + "ann.txt,blank-id.txt,genuine,,,right:NO_FACE_ON_DOCUMENT\n"
+            + "ann.txt,blank-id.txt,genuine,,,right:NO_FACE_ON_DOCUMENT (none; at all)\n"
             + "ann.txt,bob-id.txt,impostor,0.800000,0.354545,\n"
             + "ann.txt,ann-id.txt,impostor,0.300000,0.809091,\n",
         Files.readString(scores));
