@@ -52,12 +52,55 @@ public final class NativeRuntime {
   public static synchronized OrtEnvironment environment(Path workDir) throws OrtException {
     if (environment == null) {
       prepareNatives(workDir);
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtEnvironment env = createOnLargeStack();
       env.setTelemetry(false);
       environment = env;
       System.setProperty(LOADED_MARKER, "true");
     }
     return environment;
+  }
+
+  /**
+   * Creates the environment on a thread with a 64 MB stack. ORT 1.29's POSIX telemetry logs a
+   * ProcessInfo event while the environment is created (before {@code setTelemetry(false)} can
+   * run) and overflowed a normal 1 MB Java thread stack (SIGSEGV, no hs_err file) when the JVM's
+   * command line was long, e.g. a plain {@code java -cp <60 jars>}. With environment variable
+   * {@code ORT_DISABLE_TELEMETRY=1} that code does not run at all; the large stack keeps the
+   * engine safe when an operator forgets it.
+   */
+  private static OrtEnvironment createOnLargeStack() throws OrtException {
+    OrtEnvironment[] created = new OrtEnvironment[1];
+    Throwable[] failure = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        created[0] = OrtEnvironment.getEnvironment();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }, "onnxruntime-init", 64L << 20);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting ONNX Runtime", e);
+    }
+    if (failure[0] instanceof OrtException e) {
+      throw e;
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    return created[0];
+  }
+
+  /** True when the process was started with ORT's own opt-out, {@code ORT_DISABLE_TELEMETRY}. */
+  public static boolean telemetryDisabledByEnvironment() {
+    String v = System.getenv("ORT_DISABLE_TELEMETRY");
+    return v != null && !v.isBlank() && !v.equals("0") && !v.equalsIgnoreCase("false");
   }
 
   /** The platform folder name inside ORT's jar, e.g. {@code linux-x64}; null when unknown. */
