@@ -33,16 +33,18 @@ if [ -z "$model_dir" ] && [ -d /work/face-models-dev ] && \
 fi
 [ -n "$model_dir" ] && skip_models=true
 
+# One reactor build: identity-core comes from this worktree, not from ~/.m2 (which other
+# worktrees of the repository may overwrite with their own snapshot at any time).
 if [ "${FACE_BENCH_BUILD:-1}" = 1 ]; then
-  mvn -B -q -o install -DskipTests -Dface.models.skip="$skip_models" \
-    -pl identity-api,identity-core,identity-face >"$OUT/build.log" 2>&1 \
+  mvn -B -q -o -pl identity-api,identity-core,identity-face test-compile \
+    -Dface.models.skip="$skip_models" -DskipTests >"$OUT/build.log" 2>&1 \
     || { cat "$OUT/build.log"; exit 1; }
-  mvn -B -q -o -pl identity-face test-compile -Dface.models.skip="$skip_models" -DskipTests \
-    >>"$OUT/build.log" 2>&1 || { cat "$OUT/build.log"; exit 1; }
 fi
-mvn -B -q -o -pl identity-face dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" \
-  >>"$OUT/build.log" 2>&1
-cp="identity-face/target/test-classes:identity-face/target/classes:$(cat "$OUT/cp.txt")"
+mvn -B -q -o -pl identity-face dependency:build-classpath -DexcludeGroupIds=io.idforge \
+  -Dmdep.outputFile="$OUT/cp.txt" >>"$OUT/build.log" 2>&1
+cp="identity-face/target/test-classes:identity-face/target/classes"
+cp+=":identity-core/target/test-classes:identity-core/target/classes:identity-api/target/classes"
+cp+=":$(cat "$OUT/cp.txt")"
 
 props=(-Djava.awt.headless=true -Dface.portraits="$portraits"
   -Didentity.face.work-dir="$REPO/identity-face/target/face-work"

@@ -76,6 +76,88 @@ final class Sampler {
     }
     int[] reduced = (kx == 1 && ky == 1 && x0 == 0 && y0 == 0 && rw == src.width()
         && rh == src.height()) ? src.pixels() : boxReduce(src, x0, y0, rw, rh, kx, ky);
+    if (map.b() == 0 && map.d() == 0) {
+      separable(src, map, tw, th, clip, norm, reduced, x0, y0, rw, rh, kx, ky, out);
+    } else {
+      general(src, map, tw, th, clip, norm, reduced, x0, y0, rw, rh, kx, ky, out);
+    }
+    return out;
+  }
+
+  /**
+   * Axis-aligned maps (detector input, landmark crop): the bilinear indices and weights depend on
+   * the column or the row only, so they are computed once per column and once per row.
+   */
+  private static void separable(RgbImage src, Affine map, int tw, int th, Clip clip,
+      Normalisation norm, int[] reduced, int x0, int y0, int rw, int rh, int kx, int ky,
+      float[] out) {
+    int[] xa = new int[tw];
+    int[] xb = new int[tw];
+    float[] fx = new float[tw];
+    boolean[] xin = new boolean[tw];
+    for (int x = 0; x < tw; x++) {
+      double u = map.u(x + 0.5, 0);
+      xin[x] = u >= 0 && u < src.width() && u >= clip.x0() && u < clip.x1();
+      double ru = (u - x0) / kx - 0.5;
+      int iu = floor(ru);
+      fx[x] = (float) (ru - iu);
+      xa[x] = Math.max(0, Math.min(rw - 1, iu));
+      xb[x] = Math.max(0, Math.min(rw - 1, iu + 1));
+    }
+    int plane = tw * th;
+    float[] mean = norm.mean();
+    float scale = norm.scale();
+    for (int y = 0, o = 0; y < th; y++) {
+      double v = map.v(0, y + 0.5);
+      boolean yin = v >= 0 && v < src.height() && v >= clip.y0() && v < clip.y1();
+      double rv = (v - y0) / ky - 0.5;
+      int iv = floor(rv);
+      float fy = (float) (rv - iv);
+      int rowA = Math.max(0, Math.min(rh - 1, iv)) * rw;
+      int rowB = Math.max(0, Math.min(rh - 1, iv + 1)) * rw;
+      for (int x = 0; x < tw; x++, o++) {
+        float r;
+        float g;
+        float b;
+        if (yin && xin[x]) {
+          int p00 = reduced[rowA + xa[x]];
+          int p01 = reduced[rowA + xb[x]];
+          int p10 = reduced[rowB + xa[x]];
+          int p11 = reduced[rowB + xb[x]];
+          float wx = fx[x];
+          float top;
+          float bottom;
+          top = ((p00 >> 16) & 0xFF) + wx * (((p01 >> 16) & 0xFF) - ((p00 >> 16) & 0xFF));
+          bottom = ((p10 >> 16) & 0xFF) + wx * (((p11 >> 16) & 0xFF) - ((p10 >> 16) & 0xFF));
+          r = top + fy * (bottom - top);
+          top = ((p00 >> 8) & 0xFF) + wx * (((p01 >> 8) & 0xFF) - ((p00 >> 8) & 0xFF));
+          bottom = ((p10 >> 8) & 0xFF) + wx * (((p11 >> 8) & 0xFF) - ((p10 >> 8) & 0xFF));
+          g = top + fy * (bottom - top);
+          top = (p00 & 0xFF) + wx * ((p01 & 0xFF) - (p00 & 0xFF));
+          bottom = (p10 & 0xFF) + wx * ((p11 & 0xFF) - (p10 & 0xFF));
+          b = top + fy * (bottom - top);
+        } else {
+          r = 0;
+          g = 0;
+          b = 0;
+        }
+        out[o] = (r - mean[0]) * scale;
+        out[plane + o] = (g - mean[1]) * scale;
+        out[2 * plane + o] = (b - mean[2]) * scale;
+      }
+    }
+  }
+
+  /** Any affine map (the rotated face chip). */
+  private static void general(RgbImage src, Affine map, int tw, int th, Clip clip,
+      Normalisation norm, int[] reduced, int x0, int y0, int rw, int rh, int kx, int ky,
+      float[] out) {
+    int plane = tw * th;
+    float[] mean = norm.mean();
+    float scale = norm.scale();
+    float zeroR = -mean[0] * scale;
+    float zeroG = -mean[1] * scale;
+    float zeroB = -mean[2] * scale;
     int sw = src.width();
     int sh = src.height();
     for (int y = 0, o = 0; y < th; y++) {
@@ -93,8 +175,8 @@ final class Sampler {
         // Into the reduced region's index space (pixel centres at integers).
         double ru = (u - x0) / kx - 0.5;
         double rv = (v - y0) / ky - 0.5;
-        int iu = (int) Math.floor(ru);
-        int iv = (int) Math.floor(rv);
+        int iu = floor(ru);
+        int iv = floor(rv);
         double fu = ru - iu;
         double fv = rv - iv;
         int u0 = Math.max(0, Math.min(rw - 1, iu));
@@ -119,7 +201,11 @@ final class Sampler {
         out[2 * plane + o] = (float) ((b - mean[2]) * scale);
       }
     }
-    return out;
+  }
+
+  private static int floor(double v) {
+    int i = (int) v;
+    return v < i ? i - 1 : i;
   }
 
   /**
