@@ -38,7 +38,14 @@ public record FaceEngineSettings(
   /** Document portraits are small by design (about 25 mm on an ID-1 card). */
   public static final int DEFAULT_MIN_DOCUMENT_FACE = 48;
 
-  /** Calibrated on the aligned chips of the test portraits (see FaceQualityTest). */
+  /**
+   * Variance of the Laplacian of the aligned 150 px chip's luma. Measured on the test portraits:
+   * the originals score 137 (astronaut, a small face upscaled into the chip) and 1582 (Grace
+   * Hopper), JPEG quality 0.1 renditions at least 92, synthetic ID-card renditions (JPEG 0.35,
+   * noise) 62-69. Box blurs applied twice: Grace Hopper 172 (3 px box), 42 (5 px), 16 (7 px), 5
+   * (11 px); the astronaut 11 (3 px), 3 (5 px). The floor sits nearer the blurred side so that
+   * soft but genuine document portraits pass; a heavily blurred face fails.
+   */
   public static final double DEFAULT_MIN_SHARPNESS = 25;
 
   /** 16 megapixels: a phone's full-resolution photo, beyond which decoding subsamples. */
