@@ -45,6 +45,16 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
+   * Loads the models from {@code source} with default settings; the natives go to system property
+   * {@code identity.face.work-dir} when set, else {@code ${user.home}/.idforge/onnxruntime}.
+   */
+  public static FaceEngine open(ModelSource source) throws FaceEngineException {
+    String dir = System.getProperty("identity.face.work-dir");
+    return open(source, dir == null || dir.isBlank() ? FaceEngineSettings.defaults()
+        : FaceEngineSettings.defaults(java.nio.file.Path.of(dir)));
+  }
+
+  /**
    * Loads the three models from {@code source}.
    *
    * @throws FaceEngineException when a model is missing or ONNX Runtime cannot load it; the

@@ -260,6 +260,17 @@ class FaceEngineTest {
   }
 
   @Test
+  void theDefaultOpenAndTheRawDistanceAgreeWithCompare() throws Exception {
+    try (FaceEngine plain = FaceEngine.open(TestModels.source())) {
+      byte[] card = Pictures.documentRendition(grace, graceFace.face().get(), 2, 11);
+      double d = plain.distance(Pictures.bytes("grace_hopper.jpg"), card).orElseThrow();
+      FaceComparison c = plain.compare(Pictures.bytes("grace_hopper.jpg"), card);
+      assertEquals(SimilarityScale.similarity(d), c.similarity(), 1e-12);
+      assertTrue(plain.distance(Pictures.png(Pictures.texture(320, 240, 2)), card).isEmpty());
+    }
+  }
+
+  @Test
   void distanceIsEuclidean() {
     assertEquals(5.0, FaceEngine.distance(new float[] {0, 3}, new float[] {4, 0}), 1e-9);
     assertFalse(astronautFace.toString().contains("0."), "toString must not print descriptors");
