@@ -74,8 +74,10 @@ final class Sampler {
       }
       return out;
     }
-    int[] reduced = (kx == 1 && ky == 1 && x0 == 0 && y0 == 0 && rw == src.width()
-        && rh == src.height()) ? src.pixels() : boxReduce(src, x0, y0, rw, rh, kx, ky);
+    int[] packed = src.packedIfPresent();
+    int[] reduced = (packed != null && kx == 1 && ky == 1 && x0 == 0 && y0 == 0
+        && rw == src.width() && rh == src.height())
+        ? packed : boxReduce(src, x0, y0, rw, rh, kx, ky);
     if (map.b() == 0 && map.d() == 0) {
       separable(src, map, tw, th, clip, norm, reduced, x0, y0, rw, rh, kx, ky, out);
     } else {
@@ -217,7 +219,8 @@ final class Sampler {
     int[] sr = new int[rw];
     int[] sg = new int[rw];
     int[] sb = new int[rw];
-    int[] px = src.pixels();
+    byte[] bgr = src.bgr();
+    int[] px = bgr == null ? src.pixels() : null;
     int sw = src.width();
     int n = kx * ky;
     int half = n / 2;
@@ -227,19 +230,35 @@ final class Sampler {
       java.util.Arrays.fill(sb, 0);
       for (int dy = 0; dy < ky; dy++) {
         int row = (y0 + ry * ky + dy) * sw + x0;
-        for (int rx = 0, s = row; rx < rw; rx++) {
-          int r = 0;
-          int g = 0;
-          int b = 0;
-          for (int dx = 0; dx < kx; dx++, s++) {
-            int p = px[s];
-            r += (p >> 16) & 0xFF;
-            g += (p >> 8) & 0xFF;
-            b += p & 0xFF;
+        if (bgr != null) {
+          for (int rx = 0, s = 3 * row; rx < rw; rx++) {
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            for (int dx = 0; dx < kx; dx++, s += 3) {
+              b += bgr[s] & 0xFF;
+              g += bgr[s + 1] & 0xFF;
+              r += bgr[s + 2] & 0xFF;
+            }
+            sr[rx] += r;
+            sg[rx] += g;
+            sb[rx] += b;
           }
-          sr[rx] += r;
-          sg[rx] += g;
-          sb[rx] += b;
+        } else {
+          for (int rx = 0, s = row; rx < rw; rx++) {
+            int r = 0;
+            int g = 0;
+            int b = 0;
+            for (int dx = 0; dx < kx; dx++, s++) {
+              int p = px[s];
+              r += (p >> 16) & 0xFF;
+              g += (p >> 8) & 0xFF;
+              b += p & 0xFF;
+            }
+            sr[rx] += r;
+            sg[rx] += g;
+            sb[rx] += b;
+          }
         }
       }
       for (int rx = 0, o = ry * rw; rx < rw; rx++, o++) {

@@ -103,6 +103,34 @@ class SamplerTest {
     assertEquals(List.of(b, c), FaceDetector.suppress(List.of(a, b, c)));
   }
 
+  @Test
+  void aWrappedBgrPictureSamplesExactlyLikeItsPackedCopy() {
+    java.util.Random random = new java.util.Random(3);
+    java.awt.image.BufferedImage bgr =
+        new java.awt.image.BufferedImage(97, 61, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+    for (int y = 0; y < 61; y++) {
+      for (int x = 0; x < 97; x++) {
+        bgr.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    RgbImage wrapped = RgbImage.of(bgr);
+    assertEquals(bgr.getRGB(5, 7) & 0xFFFFFF, wrapped.rgb(5, 7));
+    RgbImage packed = new RgbImage(97, 61, wrapped.pixels().clone());
+    for (int y = 0; y < 61; y++) {
+      for (int x = 0; x < 97; x++) {
+        assertEquals(bgr.getRGB(x, y) & 0xFFFFFF, packed.rgb(x, y));
+      }
+    }
+    RgbImage fresh = RgbImage.of(bgr); // pixels() not yet materialised: the byte path
+    for (Affine map : List.of(Affine.stretch(0, 0, 97, 61, 30, 20),
+        Affine.stretch(10, 5, 40, 40, 40, 40), Affine.rotated(48, 30, 0.3, 0.7, 20, 20))) {
+      float[] a = Sampler.sample(RgbImage.of(bgr), map, 40, 40, Sampler.Clip.NONE, RAW);
+      float[] b = Sampler.sample(packed, map, 40, 40, Sampler.Clip.NONE, RAW);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(b, a, 1e-4f);
+    }
+    assertEquals(97, fresh.width());
+  }
+
   private static int[] filled(int n, int rgb) {
     int[] px = new int[n];
     java.util.Arrays.fill(px, rgb);
