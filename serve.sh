@@ -5,7 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
-mkdir -p target/payara-tmp
+mkdir -p target/payara-tmp target/cache
+# ONNX Runtime (the face engine) writes telemetry files under ~/.cache and TMPDIR unless this is
+# set; with it, it writes nothing outside identity.face.work-dir (docs/face-engine.md).
+export ORT_DISABLE_TELEMETRY=1 TMPDIR="$PWD/target/payara-tmp" XDG_CACHE_HOME="$PWD/target/cache"
+# Native code (JPEG decoding, ONNX Runtime) otherwise reserves a malloc arena per thread.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see docs/stack notes)
 # EclipseLink 4.0 spins on its sequencing lock under load unless waiting threads may sleep.
 exec java ${JAVA_OPTS:--Declipselink.concurrency.manager.waittime=5} -Djava.io.tmpdir=target/payara-tmp \

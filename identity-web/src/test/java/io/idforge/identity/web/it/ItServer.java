@@ -149,6 +149,11 @@ public final class ItServer {
       env.put("IDENTITY_MAIL_SMTP_TLS", "none");
       env.put("IDENTITY_MAIL_FROM", "IdForge <no-reply@idforge.test>");
       env.put("IDENTITY_FACE_WORK_DIR", buildDir.resolve("it-face-work").toString());
+      // As serve.sh: ONNX Runtime writes nothing outside the work dir (docs/face-engine.md).
+      env.put("ORT_DISABLE_TELEMETRY", "1");
+      env.put("TMPDIR", buildDir.toString());
+      env.put("XDG_CACHE_HOME", buildDir.resolve("it-cache").toString());
+      env.put("MALLOC_ARENA_MAX", "2");
       process = builder.start();
 
       ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);

@@ -22,10 +22,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>Pictures larger than the pixel budget are decoded with source subsampling, so a
  *       decompression bomb or a 200-megapixel photo cannot exhaust the heap; the original
  *       dimensions are still reported.
+ *   <li>A JPEG's EXIF orientation is applied (phones store the sensor's rows and only tag the
+ *       rotation), so the picture comes out as it is meant to be seen, and the reported
+ *       dimensions are the displayed ones.
+ *   <li>CMYK and YCCK JPEGs are read as a raw raster and converted to RGB by {@link
+ *       CmykConversion}, honouring Adobe's inverted values.
  * </ul>
  *
  * The stream is memory-cached, so no temporary files are written whatever {@code
- * ImageIO.setUseCache} says. EXIF orientation is not applied.
+ * ImageIO.setUseCache} says.
  */
 public final class ImageDecoder {
 
@@ -70,8 +75,16 @@ public final class ImageDecoder {
       if (step > 1) {
         param.setSourceSubsampling(step, step, 0, 0);
       }
-      BufferedImage image = reader.read(0, param);
-      return new ImageDecoding.Decoded(format.get(), image, width, height);
+      JpegHeader header =
+          format.get() == ImageFormat.JPEG ? JpegHeader.parse(bytes) : JpegHeader.parse(null);
+      BufferedImage image =
+          header.components() == 4
+              ? CmykConversion.toRgb(reader.readRaster(0, param), header)
+              : reader.read(0, param);
+      image = Orientation.apply(image, header.orientation());
+      boolean swap = Orientation.swapsAxes(header.orientation());
+      return new ImageDecoding.Decoded(
+          format.get(), image, swap ? height : width, swap ? width : height);
     } catch (IOException | RuntimeException e) {
       // ImageIO signals damaged data with IIOException and, in some codecs, runtime exceptions.
       return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.CORRUPT);
