@@ -37,10 +37,15 @@ if [ ! -s "$cp_file" ] || [ "$module/pom.xml" -nt "$cp_file" ] || [ "$root/pom.x
       -DincludeScope=runtime -Dmdep.outputFile="$cp_file") >&2
 fi
 
-# The classpath goes into an argument file, not onto the command line: ONNX Runtime 1.29 crashes
-# (SIGSEGV, no hs_err) when the process command line is longer than about 4 kB.
+# The classpath goes into an argument file, not onto the command line: with telemetry on, ONNX
+# Runtime 1.29 crashes (SIGSEGV, no hs_err) when the command line is longer than about 4 kB.
 args_file="$module/target/face-eval.args"
 printf -- '-cp\n"%s:%s"\n' "$module/target/classes" "$(cat "$cp_file")" > "$args_file"
+
+# As serve.sh: no ONNX Runtime telemetry, its scratch files under target/.
+mkdir -p "$module/target/face-eval-tmp" "$module/target/face-eval-cache"
+export ORT_DISABLE_TELEMETRY=1 TMPDIR="$module/target/face-eval-tmp" \
+  XDG_CACHE_HOME="$module/target/face-eval-cache" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 main=io.idforge.identity.face.eval.EvaluateFaces
 if [ "$1" = "--synthetic" ]; then
@@ -54,4 +59,4 @@ fi
 
 # shellcheck disable=SC2086
 exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" @"$args_file" -Djava.awt.headless=true \
-  ${FACE_EVAL_JAVA_OPTS:-} "$main" "$@"
+  -Djava.io.tmpdir="$TMPDIR" ${FACE_EVAL_JAVA_OPTS:-} "$main" "$@"

@@ -1,6 +1,7 @@
 package io.idforge.identity.face.eval;
 
 import io.idforge.identity.api.spi.FaceEngineException;
+import io.idforge.identity.face.engine.SimilarityScale;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -152,7 +153,7 @@ public final class EvaluateFaces {
           .append(p.pair().label().csv()).append(',');
       if (p.score().acquired()) {
         double d = p.score().distance().getAsDouble();
-        csv.append(String.format(Locale.ROOT, "%.6f,%.6f,", d, SimilarityMapping.similarity(d)));
+        csv.append(String.format(Locale.ROOT, "%.6f,%.6f,", d, SimilarityScale.similarity(d)));
       } else {
         // The engine's reason is free text: keep it to one unquoted CSV cell.
         String reason = p.score().reason().replace(',', ';').replaceAll("\\s+", " ");

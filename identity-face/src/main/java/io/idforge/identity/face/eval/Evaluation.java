@@ -1,6 +1,7 @@
 package io.idforge.identity.face.eval;
 
 import io.idforge.identity.api.spi.FaceEngineException;
+import io.idforge.identity.face.engine.SimilarityScale;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ public record Evaluation(List<ScoredPair> pairs) {
     double[] d = distances(label);
     double[] s = new double[d.length];
     for (int i = 0; i < d.length; i++) {
-      s[i] = SimilarityMapping.similarity(d[i]);
+      s[i] = SimilarityScale.similarity(d[i]);
     }
     return s;
   }

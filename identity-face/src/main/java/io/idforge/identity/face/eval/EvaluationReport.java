@@ -1,5 +1,6 @@
 package io.idforge.identity.face.eval;
 
+import io.idforge.identity.face.engine.SimilarityScale;
 import io.idforge.identity.face.eval.ErrorRates.OperatingPoint;
 import io.idforge.identity.face.eval.ErrorRates.Rate;
 import io.idforge.identity.face.eval.ErrorRates.ThresholdChoice;
@@ -35,7 +36,7 @@ public final class EvaluationReport {
   public static String render(
       Evaluation eval, String title, String scorerName, double similarityThreshold) {
     StringBuilder md = new StringBuilder();
-    double distanceThreshold = SimilarityMapping.distance(similarityThreshold);
+    double distanceThreshold = SimilarityScale.distance(similarityThreshold);
     int genuine = eval.count(Label.GENUINE);
     int impostor = eval.count(Label.IMPOSTOR);
     md.append("# Face verification evaluation: ").append(title).append("\n\n");
@@ -163,7 +164,7 @@ public final class EvaluationReport {
   }
 
   private static void rocRow(StringBuilder md, ErrorRates rates, double similarity, boolean mark) {
-    OperatingPoint p = rates.at(SimilarityMapping.distance(similarity));
+    OperatingPoint p = rates.at(SimilarityScale.distance(similarity));
     String s = f("%.4f", similarity);
     md.append("| ").append(mark ? "**" + s + "**" : s)
         .append(f(" | %.4f | ", p.distanceThreshold())).append(rate(p.falseMatch()))
@@ -182,7 +183,7 @@ public final class EvaluationReport {
         continue;
       }
       OperatingPoint p = c.get().point();
-      md.append(f("%.4f | %.4f | ", SimilarityMapping.similarity(p.distanceThreshold()),
+      md.append(f("%.4f | %.4f | ", SimilarityScale.similarity(p.distanceThreshold()),
               p.distanceThreshold()))
           .append(rate(p.falseMatch())).append(" | ").append(rate(p.falseNonMatch()))
           .append(" | ")
@@ -205,7 +206,7 @@ public final class EvaluationReport {
     md.append("## Equal error rate\n\n");
     rates.equalErrorRate().ifPresentOrElse(
         e -> md.append(f("EER %s at distance %.4f (similarity %.4f)\n", pct(e.rate()),
-            e.distanceThreshold(), SimilarityMapping.similarity(e.distanceThreshold()))),
+            e.distanceThreshold(), SimilarityScale.similarity(e.distanceThreshold()))),
         () -> md.append("n/a (needs compared genuine and impostor pairs)\n"));
   }
 

@@ -3,10 +3,11 @@ package io.idforge.identity.face.eval;
 import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceEngineException;
 import io.idforge.identity.api.spi.FaceMatcher;
+import io.idforge.identity.face.engine.SimilarityScale;
 
 /**
  * Evaluates any implementation of the {@link FaceMatcher} port: its similarity is mapped back to
- * a distance with {@link SimilarityMapping#distance}. That inverse is exact for distances below
+ * a distance with {@link SimilarityScale#distance}. That inverse is exact for distances below
  * 1.10; every larger distance has similarity 0 and comes back as 1.10, which changes no error rate
  * at any threshold an operator can configure (similarity 0 accepts everything anyway). An engine
  * that exposes raw distances can implement {@link PairScorer} directly instead.
@@ -24,7 +25,7 @@ public final class FaceMatcherScorer implements PairScorer {
     FaceComparison c = matcher.compare(left, right);
     String reason = c.verdict().name();
     return switch (c.verdict()) {
-      case COMPARED -> PairScore.compared(SimilarityMapping.distance(c.similarity()));
+      case COMPARED -> PairScore.compared(SimilarityScale.distance(c.similarity()));
       case NO_FACE_IN_SELFIE, MULTIPLE_FACES_IN_SELFIE -> PairScore.notAcquired(
           PairScore.Side.LEFT, reason);
       case NO_FACE_ON_DOCUMENT -> PairScore.notAcquired(PairScore.Side.RIGHT, reason);

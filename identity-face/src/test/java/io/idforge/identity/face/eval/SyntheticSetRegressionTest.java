@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.idforge.identity.face.engine.SimilarityScale;
 import io.idforge.identity.face.eval.ErrorRates.OperatingPoint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ class SyntheticSetRegressionTest {
   @Test
   void atTheDefaultThresholdFewImpostorsPassAndNoComparedGenuineFails() {
     requireEngine();
-    OperatingPoint p = eval.errorRates().at(SimilarityMapping.distance(0.65));
+    OperatingPoint p = eval.errorRates().at(SimilarityScale.distance(0.65));
     assertTrue(p.falseMatch().trials() > 0, "impostor pairs were compared");
     assertTrue(p.falseMatch().value() <= MAX_FMR_AT_DEFAULT, "FMR at 0.65: " + p.falseMatch());
     assertTrue(p.falseNonMatch().value() <= MAX_FNMR, "FNMR at 0.65: " + p.falseNonMatch());
@@ -118,7 +119,7 @@ class SyntheticSetRegressionTest {
   @Test
   void noImpostorPassesAtTheStrictThreshold() {
     requireEngine();
-    OperatingPoint p = eval.errorRates().at(SimilarityMapping.distance(ZERO_FMR_SIMILARITY));
+    OperatingPoint p = eval.errorRates().at(SimilarityScale.distance(ZERO_FMR_SIMILARITY));
     assertEquals(0, p.falseMatch().errors(), "false matches at " + ZERO_FMR_SIMILARITY);
     assertTrue(p.falseNonMatch().value() <= MAX_FNMR_AT_ZERO_FMR,
         "FNMR at " + ZERO_FMR_SIMILARITY + ": " + p.falseNonMatch());
