@@ -141,10 +141,12 @@ public final class FaceEngine implements AutoCloseable {
           Sampler.Clip.NONE, FaceLandmarker.NORM);
       double sharpness = Sampler.lumaLaplacianVariance(chip, FaceAligner.SIZE, FaceAligner.SIZE,
           FaceLandmarker.NORM);
-      if (sharpness < settings.minSharpness()) {
+      double minSharpness =
+          role == Role.SELFIE ? settings.minSharpness() : settings.minDocumentSharpness();
+      if (sharpness < minSharpness) {
         return FaceAnalysis.without(Outcome.UNCLEAR, faces.size(), face, sharpness,
             String.format(Locale.ROOT, "face unclear: sharpness %.1f below %.1f",
-                sharpness, settings.minSharpness()));
+                sharpness, minSharpness));
       }
       float[] descriptor = descriptorModel.run(chip,
           new long[] {1, 3, FaceAligner.SIZE, FaceAligner.SIZE}, "descriptor")[0];
@@ -203,7 +205,7 @@ public final class FaceEngine implements AutoCloseable {
             distance, s.detail(), d.detail()));
   }
 
-  /** Euclidean distance of two descriptors; lower means more alike (same person below ~0.55). */
+  /** Euclidean distance of two descriptors; lower means more alike (the default threshold accepts up to 0.50). */
   public static double distance(float[] a, float[] b) {
     if (a.length != b.length) {
       throw new IllegalArgumentException("descriptor lengths differ");

@@ -5,24 +5,27 @@ package io.idforge.identity.face.engine;
  * FaceComparison.similarity}: piecewise linear, monotone, clamped to [0, 1].
  *
  * <pre>
- *   d &lt;= 0.55        s = 1 - 0.35 * d / 0.55     (d = 0 -> 1, d = 0.55 -> 0.65)
- *   0.55 &lt; d &lt; 1.10  s = 0.65 * (1.10 - d) / 0.55
- *   d >= 1.10        s = 0
+ *   d &lt;= 0.50        s = 1 - 0.35 * d / 0.50     (d = 0 -> 1, d = 0.50 -> 0.65)
+ *   0.50 &lt; d &lt; 1.00  s = 0.65 * (1.00 - d) / 0.50
+ *   d >= 1.00        s = 0
  * </pre>
  *
- * A flow threshold of 0.65 (Truora's default) therefore accepts exactly d &lt;= 0.55, the operating
- * point the feasibility probe found; dlib's own LFW threshold 0.6 maps to about 0.591.
+ * A flow threshold of 0.65 (Truora's default) therefore accepts exactly d &lt;= 0.50, stricter than
+ * dlib's own LFW threshold 0.6 (which maps to 0.52): a false match lets an impostor through, so
+ * the default leans to false non-matches, which a retry or a manual review can recover. On the
+ * synthetic set (docs/face-evaluation.md) 0.50 is the first round distance with no false match;
+ * the feasibility probe's worst impostor was 0.557 and its operating point 0.55.
  */
 public final class SimilarityScale {
 
   /** The distance that maps to similarity 0.65. */
-  public static final double KNEE_DISTANCE = 0.55;
+  public static final double KNEE_DISTANCE = 0.50;
 
   /** The similarity at {@link #KNEE_DISTANCE}. */
   public static final double KNEE_SIMILARITY = 0.65;
 
   /** Distances from here on map to 0. */
-  public static final double ZERO_DISTANCE = 1.10;
+  public static final double ZERO_DISTANCE = 1.00;
 
   private SimilarityScale() {}
 

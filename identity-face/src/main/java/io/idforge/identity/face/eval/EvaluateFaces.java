@@ -29,7 +29,7 @@ public final class EvaluateFaces {
       usage: ./face-eval.sh <folder> [--threshold 0.65] [--out report.md] [--scores scores.csv]
         <folder>      a folder with pairs.csv (header left,right,label[,subject]; label genuine|impostor;
                       left = selfie, right = document image; paths relative to the folder)
-        --threshold   the flow's face threshold on the similarity scale, default 0.65 (= distance 0.55)
+        --threshold   the flow's face threshold on the similarity scale, default 0.65 (= distance 0.50)
         --out         also write the markdown report to this file (it is always printed)
         --scores      also write one CSV line per pair: left,right,label,distance,similarity,failure
       Run `mvn -B -q install -DskipTests` once in a clean clone first (builds the engine and its models).

@@ -45,7 +45,7 @@ public final class EvaluationReport {
     md.append(f("- Threshold: similarity >= %.4f, i.e. distance <= %.4f\n", similarityThreshold,
         distanceThreshold));
     md.append("- Distances: Euclidean between descriptors, lower = more alike; similarity is the ")
-        .append("contract's piecewise-linear mapping (0.65 <-> 0.55, 0 from 1.10 up).\n\n");
+        .append("contract's piecewise-linear mapping (0.65 <-> 0.50, 0 from 1.00 up).\n\n");
 
     acquisition(md, eval);
     ErrorRates rates = eval.errorRates();

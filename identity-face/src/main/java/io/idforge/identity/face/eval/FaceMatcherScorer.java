@@ -8,7 +8,7 @@ import io.idforge.identity.face.engine.SimilarityScale;
 /**
  * Evaluates any implementation of the {@link FaceMatcher} port: its similarity is mapped back to
  * a distance with {@link SimilarityScale#distance}. That inverse is exact for distances below
- * 1.10; every larger distance has similarity 0 and comes back as 1.10, which changes no error rate
+ * 1.00; every larger distance has similarity 0 and comes back as 1.00, which changes no error rate
  * at any threshold an operator can configure (similarity 0 accepts everything anyway). An engine
  * that exposes raw distances can implement {@link PairScorer} directly instead.
  */

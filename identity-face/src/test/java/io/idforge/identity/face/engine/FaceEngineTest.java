@@ -232,7 +232,8 @@ class FaceEngineTest {
   void aPictureAboveThePixelBudgetIsSubsampledAndStillMatches() throws Exception {
     FaceEngineSettings small = new FaceEngineSettings(TestModels.workDir(), 1,
         FaceEngineSettings.DEFAULT_DETECTION_THRESHOLD, 40, 40,
-        FaceEngineSettings.DEFAULT_MIN_SHARPNESS, 200_000);
+        FaceEngineSettings.DEFAULT_MIN_SHARPNESS, FaceEngineSettings.DEFAULT_MIN_DOCUMENT_SHARPNESS,
+        200_000);
     try (FaceEngine budget = FaceEngine.open(TestModels.source(), small)) {
       byte[] big = Pictures.jpeg(Pictures.scaled(grace, 2.0), 0.9f); // 1024×1200 = 1.2 MP
       FaceAnalysis a = budget.analyse(big, Role.SELFIE);

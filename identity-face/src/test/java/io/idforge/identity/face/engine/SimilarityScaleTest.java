@@ -12,18 +12,18 @@ class SimilarityScaleTest {
   @Test
   void anchors() {
     assertEquals(1.0, SimilarityScale.similarity(0), 1e-12);
-    assertEquals(0.65, SimilarityScale.similarity(0.55), 1e-12);
-    assertEquals(0.65 * 0.5 / 0.55, SimilarityScale.similarity(0.6), 1e-12); // dlib's LFW point
-    assertEquals(0.591, SimilarityScale.similarity(0.6), 1e-3);
-    assertEquals(1 - 0.35 * 0.3 / 0.55, SimilarityScale.similarity(0.3), 1e-12);
-    assertEquals(0.0, SimilarityScale.similarity(1.10), 1e-12);
+    assertEquals(0.65, SimilarityScale.similarity(0.50), 1e-12);
+    assertEquals(0.65 * 0.4 / 0.5, SimilarityScale.similarity(0.6), 1e-12); // dlib's LFW point
+    assertEquals(0.52, SimilarityScale.similarity(0.6), 1e-9);
+    assertEquals(1 - 0.35 * 0.3 / 0.50, SimilarityScale.similarity(0.3), 1e-12);
+    assertEquals(0.0, SimilarityScale.similarity(1.00), 1e-12);
     assertEquals(0.0, SimilarityScale.similarity(2.5), 1e-12);
   }
 
   @Test
-  void theDefaultThresholdAcceptsExactlyDistancesUpTo055() {
-    assertTrue(SimilarityScale.similarity(0.55) >= 0.65);
-    assertTrue(SimilarityScale.similarity(0.5500001) < 0.65);
+  void theDefaultThresholdAcceptsExactlyDistancesUpTo050() {
+    assertTrue(SimilarityScale.similarity(0.50) >= 0.65);
+    assertTrue(SimilarityScale.similarity(0.5000001) < 0.65);
   }
 
   @Test
@@ -39,11 +39,11 @@ class SimilarityScaleTest {
 
   @Test
   void distanceInvertsSimilarity() {
-    for (double d = 0; d < 1.1; d += 0.01) {
+    for (double d = 0; d < 0.995; d += 0.01) {
       assertEquals(d, SimilarityScale.distance(SimilarityScale.similarity(d)), 1e-9);
     }
-    assertEquals(0.55, SimilarityScale.distance(0.65), 1e-12);
-    assertEquals(1.10, SimilarityScale.distance(0), 1e-12);
+    assertEquals(0.50, SimilarityScale.distance(0.65), 1e-12);
+    assertEquals(1.00, SimilarityScale.distance(0), 1e-12);
     assertThrows(IllegalArgumentException.class, () -> SimilarityScale.distance(1.5));
     assertThrows(IllegalArgumentException.class, () -> SimilarityScale.similarity(Double.NaN));
   }

@@ -34,10 +34,10 @@ class FaceMatcherScorerTest {
 
   @Test
   void similarityIsMappedBackToTheDistance() throws FaceEngineException {
-    assertEquals(0.55, scoreWith(new FaceComparison(Verdict.COMPARED, 0.65, "")).distance()
+    assertEquals(0.50, scoreWith(new FaceComparison(Verdict.COMPARED, 0.65, "")).distance()
         .getAsDouble(), 1e-12);
-    // Similarity 0 stands for every distance from 1.10 up.
-    assertEquals(1.10, scoreWith(new FaceComparison(Verdict.COMPARED, 0, "")).distance()
+    // Similarity 0 stands for every distance from 1.00 up.
+    assertEquals(1.00, scoreWith(new FaceComparison(Verdict.COMPARED, 0, "")).distance()
         .getAsDouble(), 1e-12);
   }
 
