@@ -9,8 +9,8 @@
 #   throughput  checks/s with 1 and 2 worker threads sharing one engine, unpinned.
 # JVM RSS comes from /proc/self/status (VmRSS, VmHWM). No network, no JMH.
 #
-# Knobs (environment): MALLOC_ARENA_MAX=2, FACE_MODEL_DIR (default: the models built into identity-face's
-# target/classes/face-models, else /work/face-models-dev if present), FACE_BENCH_SECONDS=10 (per
+# Knobs (environment): MALLOC_ARENA_MAX=2, FACE_MODEL_DIR (default: the models the build writes into
+# identity-face's target/classes/face-models), FACE_BENCH_SECONDS=10 (per
 # throughput run, after a 2 s warm-up), FACE_BENCH_JVM_FLAGS="-Xmx256m", FACE_BENCH_BUILD=1 (0 to
 # reuse the compiled classes).
 set -Eeuo pipefail
@@ -27,20 +27,16 @@ portraits="$HOME/.cache/idforge/portraits"
 
 model_dir="${FACE_MODEL_DIR:-}"
 skip_models=false
-if [ -z "$model_dir" ] && [ -d /work/face-models-dev ] && \
-   ! [ -f identity-face/target/classes/face-models/descriptor.onnx ]; then
-  model_dir=/work/face-models-dev
-fi
 [ -n "$model_dir" ] && skip_models=true
 
 # One reactor build: identity-core comes from this worktree, not from ~/.m2 (which other
 # worktrees of the repository may overwrite with their own snapshot at any time).
 if [ "${FACE_BENCH_BUILD:-1}" = 1 ]; then
-  mvn -B -q -o -pl identity-api,identity-core,identity-face test-compile \
+  mvn -B -q ${MVN_ARGS:-} -pl identity-api,identity-core,identity-face test-compile \
     -Dface.models.skip="$skip_models" -DskipTests >"$OUT/build.log" 2>&1 \
     || { cat "$OUT/build.log"; exit 1; }
 fi
-mvn -B -q -o -pl identity-face dependency:build-classpath -DexcludeGroupIds=io.idforge \
+mvn -B -q ${MVN_ARGS:-} -pl identity-face dependency:build-classpath -DexcludeGroupIds=io.idforge \
   -Dmdep.outputFile="$OUT/cp.txt" >>"$OUT/build.log" 2>&1
 cp="identity-face/target/test-classes:identity-face/target/classes"
 cp+=":identity-core/target/test-classes:identity-core/target/classes:identity-api/target/classes"
