@@ -13,7 +13,15 @@ package io.idforge.identity.face.engine;
 final class Sampler {
 
   /** Per-channel normalisation: {@code (p - mean[c]) * scale}. */
-  record Normalisation(float[] mean, float scale) {}
+  record Normalisation(float[] mean, float scale) {
+
+    /** Writes a black pixel (0, 0, 0), normalised, at index {@code o} of the three planes. */
+    void black(float[] out, int plane, int o) {
+      out[o] = -mean[0] * scale;
+      out[plane + o] = -mean[1] * scale;
+      out[2 * plane + o] = -mean[2] * scale;
+    }
+  }
 
   /** Source coordinates outside this rectangle read as black (0), as do those off the picture. */
   record Clip(double x0, double y0, double x1, double y1) {
@@ -61,16 +69,9 @@ final class Sampler {
     int rh = (y1 - y0) / ky;
     float[] out = new float[3 * tw * th];
     int plane = tw * th;
-    float[] mean = norm.mean();
-    float scale = norm.scale();
-    float zeroR = -mean[0] * scale;
-    float zeroG = -mean[1] * scale;
-    float zeroB = -mean[2] * scale;
     if (rw <= 0 || rh <= 0) {
       for (int i = 0; i < plane; i++) {
-        out[i] = zeroR;
-        out[plane + i] = zeroG;
-        out[2 * plane + i] = zeroB;
+        norm.black(out, plane, i);
       }
       return out;
     }
@@ -157,9 +158,6 @@ final class Sampler {
     int plane = tw * th;
     float[] mean = norm.mean();
     float scale = norm.scale();
-    float zeroR = -mean[0] * scale;
-    float zeroG = -mean[1] * scale;
-    float zeroB = -mean[2] * scale;
     int sw = src.width();
     int sh = src.height();
     for (int y = 0, o = 0; y < th; y++) {
@@ -169,9 +167,7 @@ final class Sampler {
         double u = map.u(cx, cy);
         double v = map.v(cx, cy);
         if (u < 0 || v < 0 || u >= sw || v >= sh || !clip.contains(u, v)) {
-          out[o] = zeroR;
-          out[plane + o] = zeroG;
-          out[2 * plane + o] = zeroB;
+          norm.black(out, plane, o);
           continue;
         }
         // Into the reduced region's index space (pixel centres at integers).
