@@ -19,6 +19,11 @@ public record FaceComparison(Verdict verdict, double similarity, String detail) 
     NO_FACE_IN_SELFIE,
     /** No portrait found on the document front (catalogue {@code face_not_detected}). */
     NO_FACE_ON_DOCUMENT,
+    /**
+     * A portrait was found on the document but is too small or too blurred to compare (catalogue
+     * {@code face_not_clear}).
+     */
+    DOCUMENT_FACE_UNCLEAR,
     /** More than one face in the selfie. */
     MULTIPLE_FACES_IN_SELFIE,
     /** A face was found but is too small or unclear to compare. */

@@ -218,6 +218,7 @@ public class HostedFlowService {
       case FACE_TOO_SMALL ->
           retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null), SELFIE_FACE_TOO_SMALL);
       case NO_FACE_ON_DOCUMENT -> failOrReview(locked, step, v, "face_not_detected", faceDetails("failure", null));
+      case DOCUMENT_FACE_UNCLEAR -> failOrReview(locked, step, v, "face_not_clear", faceDetails("failure", null));
     };
   }
 

@@ -195,8 +195,10 @@ public final class FaceEngine implements AutoCloseable {
     if (d.outcome() == Outcome.UNREADABLE) {
       return new FaceComparison(Verdict.UNREADABLE_IMAGE, 0, "document " + d.detail());
     }
+    if (d.outcome() == Outcome.TOO_SMALL || d.outcome() == Outcome.UNCLEAR) {
+      return new FaceComparison(Verdict.DOCUMENT_FACE_UNCLEAR, 0, "document: " + d.detail());
+    }
     if (!d.usable()) {
-      // A portrait that is present but unusable declines like a missing one (face_not_detected).
       return new FaceComparison(Verdict.NO_FACE_ON_DOCUMENT, 0, "document: " + d.detail());
     }
     double distance = s.distanceTo(d);

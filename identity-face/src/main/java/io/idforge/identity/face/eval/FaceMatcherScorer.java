@@ -28,7 +28,7 @@ public final class FaceMatcherScorer implements PairScorer {
       case COMPARED -> PairScore.compared(SimilarityScale.distance(c.similarity()));
       case NO_FACE_IN_SELFIE, MULTIPLE_FACES_IN_SELFIE -> PairScore.notAcquired(
           PairScore.Side.LEFT, reason);
-      case NO_FACE_ON_DOCUMENT -> PairScore.notAcquired(PairScore.Side.RIGHT, reason);
+      case NO_FACE_ON_DOCUMENT, DOCUMENT_FACE_UNCLEAR -> PairScore.notAcquired(PairScore.Side.RIGHT, reason);
       case FACE_TOO_SMALL, UNREADABLE_IMAGE -> PairScore.notAcquired(
           PairScore.Side.UNKNOWN, reason);
     };

@@ -282,6 +282,26 @@ class HostedFlowIT extends BrowserSupport {
   }
 
   @Test
+  void aDocumentWithoutAPortraitFailsTheFaceStepWithFaceNotDetected() throws Exception {
+    String flowId = createFlow(flow("Browser no portrait", document(null), FACE));
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    sendDocument(images.frontWithoutPortrait(), images.back("19880621"));
+    waitFor(By.id("face:selfie"));
+    upload("face:selfie", images.selfie(ASTRONAUT));
+    click("face:upload-selfie");
+    WebElement outcome = waitForOutcome();
+    screenshot("declined");
+    assertEquals("failure", outcome.getAttribute("data-status"));
+    assertEquals("face_not_detected", outcome.getAttribute("data-code"));
+    assertEquals("We found no portrait on your document.", text("outcome-detail"));
+    JsonObject result = result(processId());
+    assertEquals("face_not_detected", result.getString("declined_reason"));
+    assertEquals("success", validation(result, "document-validation").getString("validation_status"));
+    assertEquals("failure", validation(result, "face-recognition").getString("validation_status"));
+  }
+
+  @Test
   void theUserCancelsWithAReason() throws Exception {
     String flowId = createFlow(flow("Browser cancel", document(null), FACE));
     startBrowser("es");

@@ -65,6 +65,16 @@ final class TestImages {
     return write("cedula-front-" + holder.name().toLowerCase(), SyntheticDocuments.front(false, holder.headAndShoulders()));
   }
 
+  /** A sharp front whose photo box is left empty (a plain grey card stock). */
+  Path frontWithoutPortrait() {
+    BufferedImage blank = new BufferedImage(220, 290, BufferedImage.TYPE_INT_RGB);
+    var g = blank.createGraphics();
+    g.setColor(new java.awt.Color(200, 205, 210));
+    g.fillRect(0, 0, 220, 290);
+    g.dispose();
+    return write("cedula-front-no-portrait", SyntheticDocuments.front(false, blank));
+  }
+
   /** {@code person}'s portrait file as published, uploaded as the selfie. */
   Path selfie(PublicDomainPortraits person) {
     return person.file();
