@@ -22,10 +22,13 @@ import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.review.ReviewTask;
 import io.idforge.identity.core.domain.review.ReviewTaskRepository;
 import io.idforge.identity.core.domain.shared.ConflictException;
+import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.domain.validation.ValidationRepository;
+import io.idforge.identity.core.domain.webtoken.WebToken;
+import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.otp.IssuedCode;
 import io.idforge.identity.core.otp.OtpChallenge;
 import io.idforge.identity.core.otp.OtpChannel;
@@ -78,6 +81,8 @@ public class HostedFlowService {
   @Inject ProcessService processService;
 
   @Inject ProcessRepository processes;
+
+  @Inject WebTokenRepository webTokens;
 
   @Inject ValidationRepository validations;
 
@@ -418,6 +423,11 @@ public class HostedFlowService {
 
   private Locked lock(Caller web) {
     web.requireWeb();
+    // Every action re-checks the token: a revocation stops a user who already has the page open.
+    WebToken token = webTokens.findByJti(web.jti()).orElseThrow(UnauthorizedException::new);
+    if (token.isRevoked()) {
+      throw new ForbiddenException("Forbidden: the api key has been revoked");
+    }
     IdentityProcess found = processes.findByJti(web.jti()).orElseThrow(UnauthorizedException::new);
     IdentityProcess process = processes.lock(found.id()).orElseThrow(UnauthorizedException::new);
     return new Locked(process, definitions.of(process.flowId(), process.flowVersion()));

@@ -56,12 +56,17 @@ public class ProcessService {
     caller.requireWeb();
     WebToken token = webTokens.findByJtiForUpdate(caller.jti()).orElseThrow(UnauthorizedException::new);
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // Revocation ends the user's access at once, also to a process already under way (the hosted
+    // pages come back here on every view, long after the token left the URL).
+    if (token.isRevoked()) {
+      throw new ForbiddenException("Forbidden: the api key has been revoked");
+    }
     if (token.processId() != null) {
       IdentityProcess existing =
           processes.find(token.clientId(), token.processId()).orElseThrow(IllegalStateException::new);
       return view(expireIfOverdue(existing, now));
     }
-    if (token.isRevoked() || token.isExpired(now)) {
+    if (token.isExpired(now)) {
       throw new ForbiddenException("Forbidden: the api key has expired");
     }
     Flow flow =

@@ -302,6 +302,26 @@ class HostedFlowIT extends BrowserSupport {
   }
 
   @Test
+  void revokingTheTokenEndsAnOpenSession() throws Exception {
+    String flowId = createFlow(flow("Browser revoke", document(null)));
+    startBrowser("en");
+    String token = mintToken(flowId);
+    openLink(token, null);
+    waitFor(By.id("document:front"));
+    String processId = processId();
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    String jti = json(payload).getString("jti");
+    send(api("/v1/api-keys/" + jti).DELETE(), 200);
+
+    // The token left the URL at the first open, but the open page is now refused all the same.
+    browser.navigate().refresh();
+    waitFor(By.id("no-link"));
+    assertTrue(browser.findElements(By.id("document:front")).isEmpty(), "the document form is gone");
+    screenshot("revoked");
+    assertEquals("pending", result(processId).getString("status"));
+  }
+
+  @Test
   void theUserCancelsWithAReason() throws Exception {
     String flowId = createFlow(flow("Browser cancel", document(null), FACE));
     startBrowser("es");
