@@ -104,7 +104,7 @@ public class HostedFlowService {
 
   /** Starts or resumes the token's process and prepares the current step. */
   public FlowScreen open(Caller web, String ipAddress) {
-    processService.startOrResume(web, "web", ipAddress);
+    processService.startOrResumeProcess(web, "web", ipAddress);
     Locked locked = lock(web);
     return screen(locked, locked.currentValidation(ipAddress), null);
   }

@@ -53,6 +53,14 @@ public class ProcessService {
    * call. The token row is locked so two simultaneous first opens still make one process.
    */
   public ProcessView startOrResume(Caller caller, String createdVia, String ipAddress) {
+    return view(startOrResumeProcess(caller, createdVia, ipAddress));
+  }
+
+  /**
+   * As {@link #startOrResume}, without building the view: for callers that lock the process and
+   * build their own view next (the hosted pages, on every page view).
+   */
+  public IdentityProcess startOrResumeProcess(Caller caller, String createdVia, String ipAddress) {
     caller.requireWeb();
     WebToken token = webTokens.findByJtiForUpdate(caller.jti()).orElseThrow(UnauthorizedException::new);
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -64,7 +72,7 @@ public class ProcessService {
     if (token.processId() != null) {
       IdentityProcess existing =
           processes.find(token.clientId(), token.processId()).orElseThrow(IllegalStateException::new);
-      return view(expireIfOverdue(existing, now));
+      return expireIfOverdue(existing, now);
     }
     if (token.isExpired(now)) {
       throw new ForbiddenException("Forbidden: the api key has expired");
@@ -87,7 +95,7 @@ public class ProcessService {
     processes.store(process);
     token.bindTo(process.processId());
     LOG.fine(() -> "started process " + process.processId() + " for client " + process.clientId());
-    return view(process);
+    return process;
   }
 
   /** The caller's process; a web token may read only the process it started. */
