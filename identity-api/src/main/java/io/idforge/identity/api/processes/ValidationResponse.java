@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 
 /**
  * One validation (one validator run for one user) inside a process result, in Truora's shape.
- * {@code remaining_retries}, {@code front_image} and {@code reverse_image} sit at validation
- * level; {@code declined_reason} appears only when {@code failure_status} is {@code declined}.
+ * {@code remaining_retries}, {@code front_image}, {@code reverse_image} and {@code face_photo} sit
+ * at validation level; {@code declined_reason} appears only when {@code failure_status} is {@code declined}.
  *
  * @param validationId {@code validation_id} ({@code VLD...})
  * @param ipAddress {@code ip_address}
@@ -25,6 +25,8 @@ import java.time.OffsetDateTime;
  * @param identityProcessId {@code identity_process_id}
  * @param frontImage {@code front_image}, a time-limited URL
  * @param reverseImage {@code reverse_image}, a time-limited URL
+ * @param facePhoto {@code face_photo}, the selfie of a face-recognition validation, a time-limited
+ *     URL
  * @param details {@code details}, by validation type
  */
 @JsonbPropertyOrder({
@@ -44,6 +46,7 @@ import java.time.OffsetDateTime;
   "identityProcessId",
   "frontImage",
   "reverseImage",
+  "facePhoto",
   "details"
 })
 public record ValidationResponse(
@@ -63,4 +66,5 @@ public record ValidationResponse(
     @JsonbProperty("identity_process_id") String identityProcessId,
     @JsonbProperty("front_image") String frontImage,
     @JsonbProperty("reverse_image") String reverseImage,
+    @JsonbProperty("face_photo") String facePhoto,
     @JsonbProperty("details") ValidationDetails details) {}

@@ -209,6 +209,7 @@ class ProcessJsonTest {
                     PROCESS,
                     null,
                     null,
+                    null,
                     null)),
             t,
             t.plusMinutes(2),

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -41,6 +42,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -62,7 +64,7 @@ abstract class BrowserSupport {
   /** Longest wait for one page or one e-mail. */
   static final Duration WAIT = Duration.ofSeconds(20);
 
-  private static final HttpClient HTTP =
+  static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -178,22 +180,40 @@ abstract class BrowserSupport {
   WebElement waitFor(By by) {
     return patiently()
         .withMessage(() -> "waiting for " + by + " on " + browser.getCurrentUrl() + ":\n" + browser.getPageSource())
-        .until(d -> d.findElements(by).stream().findFirst().orElse(null));
+        .until(whilePageReplaced(d -> d.findElements(by).stream().findFirst().orElse(null)));
+  }
+
+  /**
+   * {@code condition}, reading "not yet" when Chromium reports that the element it just found
+   * belongs to a page already replaced by the redirect ("Node with given id does not belong to the
+   * document"); any other driver error still fails the wait at once.
+   */
+  static <T> Function<WebDriver, T> whilePageReplaced(Function<WebDriver, T> condition) {
+    return d -> {
+      try {
+        return condition.apply(d);
+      } catch (WebDriverException e) {
+        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+          return null;
+        }
+        throw e;
+      }
+    };
   }
 
   /** Waits until the page shows the notice {@code code} (a new page after the redirect). */
   WebElement waitForNotice(String code) {
     return patiently()
         .withMessage(() -> "waiting for notice " + code + ":\n" + browser.getPageSource())
-        .until(d -> d.findElements(By.id("notice-text")).stream().filter(e -> code.equals(e.getAttribute("data-code")))
-            .findFirst().orElse(null));
+        .until(whilePageReplaced(d -> d.findElements(By.id("notice-text")).stream()
+            .filter(e -> code.equals(e.getAttribute("data-code"))).findFirst().orElse(null)));
   }
 
   /** Waits until the step title reads {@code title} (the page after a redirect). */
   void waitForTitle(String title) {
     patiently()
         .withMessage(() -> "waiting for the step title " + title + ":\n" + browser.getPageSource())
-        .until(d -> d.findElements(By.id("step-title")).stream().anyMatch(e -> title.equals(e.getText())));
+        .until(whilePageReplaced(d -> d.findElements(By.id("step-title")).stream().anyMatch(e -> title.equals(e.getText()))));
   }
 
   String text(String id) {

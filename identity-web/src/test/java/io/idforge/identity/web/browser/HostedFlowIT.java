@@ -2,12 +2,16 @@ package io.idforge.identity.web.browser;
 
 import static io.idforge.identity.core.fixtures.PublicDomainPortraits.ASTRONAUT;
 import static io.idforge.identity.core.fixtures.PublicDomainPortraits.GRACE_HOPPER;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -243,6 +247,14 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("success", scores.getString("similarity_status"));
     double similarity = scores.getJsonNumber("confidence_score").doubleValue();
     assertTrue(similarity >= 0.65 && similarity <= 1, "similarity " + similarity);
+    assertEquals(0.65, face.getJsonNumber("threshold").doubleValue(), 1e-9);
+
+    // The tenant's backend (or its reviewer) reads the selfie back through a short-lived link.
+    HttpResponse<byte[]> photo = HTTP.send(
+        HttpRequest.newBuilder(URI.create(face.getString("face_photo"))).header("Truora-API-Key", apiKey).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, photo.statusCode());
+    assertArrayEquals(ASTRONAUT.bytes(), photo.body());
   }
 
   @Test

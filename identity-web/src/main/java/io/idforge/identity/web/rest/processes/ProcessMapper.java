@@ -109,6 +109,7 @@ final class ProcessMapper {
         v.processId(),
         links.link(v.clientId(), v.frontMediaId()),
         links.link(v.clientId(), v.reverseMediaId()),
+        links.link(v.clientId(), v.faceMediaId()),
         v.details() == null ? null : JSONB.fromJson(v.details(), ValidationDetails.class));
   }
 
