@@ -216,8 +216,11 @@ public class HostedFlowService {
               ? completeStep(locked, v, faceDetails("success", result.similarity()))
               : failOrReview(locked, step, v, "similarity_threshold_not_passed", faceDetails("failure", result.similarity()));
       // The catalogue has one code for an unusable selfie; the user gets a hint on what to fix.
-      case NO_FACE_IN_SELFIE, UNREADABLE_IMAGE ->
+      case NO_FACE_IN_SELFIE ->
           retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null));
+      // An image format the engine cannot decode (e.g. WEBP without a plugin) is not a missing face.
+      case UNREADABLE_IMAGE ->
+          retryOrDecline(locked, step, v, "file_format_not_supported", faceDetails("failure", null));
       case MULTIPLE_FACES_IN_SELFIE ->
           retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null), SELFIE_MULTIPLE_FACES);
       case FACE_TOO_SMALL ->

@@ -265,12 +265,17 @@ class HostedFlowIT extends BrowserSupport {
     sendDocument(images.front(ASTRONAUT), images.back("19880621"));
     waitForTitle("Tómate una selfie");
 
-    // A picture without a face is a retry, not a decline.
+    // A picture the engine cannot read, then one without a face: retries, not declines.
+    upload("face:selfie", images.webp());
+    click("face:upload-selfie");
+    waitForNotice("file_format_not_supported");
+    assertEquals("No pudimos leer esa foto. Tómala de nuevo en formato JPEG o PNG.", text("notice-text"));
+    assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
     upload("face:selfie", images.back("19880621"));
     click("face:upload-selfie");
     waitForNotice("no_face_detected");
     assertEquals("No encontramos un rostro en tu selfie. Tómala de frente y con buena luz.", text("notice-text"));
-    assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
+    assertEquals("1", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
     screenshot("no-face");
 
     upload("face:selfie", images.selfie(GRACE_HOPPER));

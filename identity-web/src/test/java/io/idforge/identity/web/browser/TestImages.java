@@ -80,6 +80,27 @@ final class TestImages {
     return person.file();
   }
 
+  /**
+   * A file that is WEBP by its magic bytes (RIFF…WEBP) but which the JDK cannot decode: the upload
+   * check lets it through, the face engine cannot read it.
+   */
+  Path webp() {
+    Path file = dir.resolve("selfie.webp").toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+      byte[] body = new byte[64];
+      new Random(3).nextBytes(body);
+      byte[] head = "RIFF\u0048\u0000\u0000\u0000WEBPVP8 ".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      byte[] all = new byte[head.length + body.length];
+      System.arraycopy(head, 0, all, 0, head.length);
+      System.arraycopy(body, 0, all, head.length, body.length);
+      Files.write(file, all);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A file just over the 30 MB limit (its content does not matter: the size is refused first). */
   Path oversized() {
     Path file = dir.resolve("oversized.png");
