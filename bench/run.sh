@@ -13,6 +13,8 @@
 #
 # Knobs (environment): BENCH_DURATION=30 (s per measured run), BENCH_WARMUP=30 (s per endpoint),
 # BENCH_CONNECTIONS="16 32 64", BENCH_THREADS=2, BENCH_PROCESSES=100, BENCH_MAX_SECONDS=570,
+# BENCH_FACE_ENABLED=true (false: the server runs with identity.face.enabled=false),
+# BENCH_MALLOC_ARENA_MAX=2 (as serve.sh),
 # BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head (head: build `git archive HEAD` under
 # bench/out/run-*/src, untouched by anyone's uncommitted edits), BENCH_JVM_FLAGS="-Xmx1g -XX:+UseG1GC", BENCH_PROFILE=1 (Java Flight
 # Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip).
@@ -204,7 +206,7 @@ log "starting Payara Micro on $BASE with: $JVM_FLAGS"
 env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
   IDENTITY_ADMIN_API_KEY="$ADMIN_KEY" IDENTITY_BOOTSTRAP_DEMO=false IDENTITY_PUBLIC_BASE_URL="$BASE" \
   IDENTITY_FACE_WORK_DIR="$OUT/face-work" ORT_DISABLE_TELEMETRY=1 TMPDIR="$OUT/tmp" XDG_CACHE_HOME="$OUT/cache" \
-  MALLOC_ARENA_MAX=2 \
+  IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
   java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
   -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
