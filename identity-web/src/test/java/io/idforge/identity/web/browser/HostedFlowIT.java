@@ -59,6 +59,20 @@ class HostedFlowIT extends BrowserSupport {
     return waitFor(By.id("outcome"));
   }
 
+  /** A document + face flow, opened in {@code lang}, with the cédula sent: on the selfie step. */
+  void reachTheFaceStep(String flowName, String lang, Path front) throws Exception {
+    String flowId = createFlow(flow(flowName, document(null), FACE));
+    startBrowser(lang);
+    openLink(mintToken(flowId), null);
+    sendDocument(front, images.back("19880621"));
+    waitFor(By.id("face:selfie"));
+  }
+
+  void sendSelfie(Path picture) {
+    upload("face:selfie", picture);
+    click("face:upload-selfie");
+  }
+
   @Test
   void emailCodeThenCedulaSucceedsAndReturnsToTheTenant() throws Exception {
     String address = "ana." + System.nanoTime() + "@success.idforge.test";
@@ -223,18 +237,14 @@ class HostedFlowIT extends BrowserSupport {
 
   @Test
   void theSamePersonPassesTheFaceStepThroughTheRealEngine() throws Exception {
-    String flowId = createFlow(flow("Browser face", document(null), FACE));
-    startBrowser("es");
-    openLink(mintToken(flowId), null);
-    sendDocument(images.front(ASTRONAUT), images.back("19880621"));
+    reachTheFaceStep("Browser face", "es", images.front(ASTRONAUT));
     waitForTitle("Tómate una selfie");
     assertEquals("Paso 2 de 2", text("progress"));
     WebElement selfie = browser.findElement(By.id("face:selfie"));
     assertEquals("user", selfie.getAttribute("capture"));
     assertEquals("image/jpeg,image/png,image/webp", selfie.getAttribute("accept"));
     screenshot("face-step");
-    upload("face:selfie", images.selfie(ASTRONAUT));
-    click("face:upload-selfie");
+    sendSelfie(images.selfie(ASTRONAUT));
     WebElement outcome = waitForOutcome();
     screenshot("finished");
     assertEquals("success", outcome.getAttribute("data-status"), browser.getPageSource());
@@ -259,27 +269,20 @@ class HostedFlowIT extends BrowserSupport {
 
   @Test
   void anotherPersonsSelfieIsDeclinedWithSimilarityThresholdNotPassed() throws Exception {
-    String flowId = createFlow(flow("Browser impostor", document(null), FACE));
-    startBrowser("es");
-    openLink(mintToken(flowId), null);
-    sendDocument(images.front(ASTRONAUT), images.back("19880621"));
-    waitForTitle("Tómate una selfie");
+    reachTheFaceStep("Browser impostor", "es", images.front(ASTRONAUT));
 
     // A picture the engine cannot read, then one without a face: retries, not declines.
-    upload("face:selfie", images.webp());
-    click("face:upload-selfie");
+    sendSelfie(images.webp());
     waitForNotice("file_format_not_supported");
     assertEquals("No pudimos leer esa foto. Tómala de nuevo en formato JPEG o PNG.", text("notice-text"));
     assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
-    upload("face:selfie", images.back("19880621"));
-    click("face:upload-selfie");
+    sendSelfie(images.back("19880621"));
     waitForNotice("no_face_detected");
     assertEquals("No encontramos un rostro en tu selfie. Tómala de frente y con buena luz.", text("notice-text"));
     assertEquals("1", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
     screenshot("no-face");
 
-    upload("face:selfie", images.selfie(GRACE_HOPPER));
-    click("face:upload-selfie");
+    sendSelfie(images.selfie(GRACE_HOPPER));
     WebElement outcome = waitForOutcome();
     screenshot("declined");
     assertEquals("failure", outcome.getAttribute("data-status"));
@@ -300,13 +303,8 @@ class HostedFlowIT extends BrowserSupport {
 
   @Test
   void aDocumentWithoutAPortraitFailsTheFaceStepWithFaceNotDetected() throws Exception {
-    String flowId = createFlow(flow("Browser no portrait", document(null), FACE));
-    startBrowser("en");
-    openLink(mintToken(flowId), null);
-    sendDocument(images.frontWithoutPortrait(), images.back("19880621"));
-    waitFor(By.id("face:selfie"));
-    upload("face:selfie", images.selfie(ASTRONAUT));
-    click("face:upload-selfie");
+    reachTheFaceStep("Browser no portrait", "en", images.frontWithoutPortrait());
+    sendSelfie(images.selfie(ASTRONAUT));
     WebElement outcome = waitForOutcome();
     screenshot("declined");
     assertEquals("failure", outcome.getAttribute("data-status"));
