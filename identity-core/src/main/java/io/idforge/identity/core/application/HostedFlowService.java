@@ -218,7 +218,7 @@ public class HostedFlowService {
       // The catalogue has one code for an unusable selfie; the user gets a hint on what to fix.
       case NO_FACE_IN_SELFIE ->
           retryOrDecline(locked, step, v, "no_face_detected", faceDetails("failure", null));
-      // An image format the engine cannot decode (e.g. WEBP without a plugin) is not a missing face.
+      // A picture that cannot be decoded (a damaged file) is not a missing face.
       case UNREADABLE_IMAGE ->
           retryOrDecline(locked, step, v, "file_format_not_supported", faceDetails("failure", null));
       case MULTIPLE_FACES_IN_SELFIE ->

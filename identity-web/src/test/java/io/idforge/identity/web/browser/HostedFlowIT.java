@@ -272,9 +272,9 @@ class HostedFlowIT extends BrowserSupport {
     reachTheFaceStep("Browser impostor", "es", images.front(ASTRONAUT));
 
     // A picture the engine cannot read, then one without a face: retries, not declines.
-    sendSelfie(images.webp());
+    sendSelfie(images.damagedWebp());
     waitForNotice("file_format_not_supported");
-    assertEquals("No pudimos leer esa foto. Tómala de nuevo en formato JPEG o PNG.", text("notice-text"));
+    assertEquals("No pudimos leer esa foto. Tómala de nuevo.", text("notice-text"));
     assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
     sendSelfie(images.back("19880621"));
     waitForNotice("no_face_detected");

@@ -81,10 +81,10 @@ final class TestImages {
   }
 
   /**
-   * A file that is WEBP by its magic bytes (RIFF…WEBP) but which the JDK cannot decode: the upload
-   * check lets it through, the face engine cannot read it.
+   * A damaged WEBP: right magic bytes (RIFF…WEBP), random content. The upload check lets it
+   * through; no decoder can read it.
    */
-  Path webp() {
+  Path damagedWebp() {
     Path file = dir.resolve("selfie.webp").toAbsolutePath();
     try {
       Files.createDirectories(dir);

@@ -1,5 +1,6 @@
 package io.idforge.identity.core.document.image;
 
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,9 +17,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <ul>
  *   <li>JPEG and PNG use the JDK's readers.
- *   <li>WEBP is recognised but the JDK ships no WEBP reader, so it is reported as {@link
- *       ImageDecoding.Problem#UNSUPPORTED} unless a WEBP ImageIO plugin is on the class path (the
- *       reader is looked up by MIME type, so adding one is enough).
+ *   <li>WEBP (lossy, lossless, with alpha) uses TwelveMonkeys' reader: the JDK ships none.
  *   <li>Pictures larger than the pixel budget are decoded with source subsampling, so a
  *       decompression bomb or a 200-megapixel photo cannot exhaust the heap; the original
  *       dimensions are still reported.
@@ -61,11 +60,11 @@ public final class ImageDecoder {
     if (format.isEmpty()) {
       return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.NOT_AN_IMAGE);
     }
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.get().mimeType());
-    if (!readers.hasNext()) {
+    Optional<ImageReader> found = readerFor(format.get());
+    if (found.isEmpty()) {
       return new ImageDecoding.NotDecoded(format, ImageDecoding.Problem.UNSUPPORTED);
     }
-    ImageReader reader = readers.next();
+    ImageReader reader = found.get();
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       reader.setInput(in, true, true);
       int width = reader.getWidth(0);
@@ -91,6 +90,20 @@ public final class ImageDecoder {
     } finally {
       reader.dispose();
     }
+  }
+
+  /**
+   * ImageIO's reader for the format; for WEBP, TwelveMonkeys' reader created directly. In an
+   * application server ImageIO's registry is filled once with the server's class loader and never
+   * sees a WAR's plugin jars, and registering ours there would pin this deployment's class loader
+   * after an undeploy, so the reader is not looked up through the registry.
+   */
+  private static Optional<ImageReader> readerFor(ImageFormat format) {
+    if (format == ImageFormat.WEBP) {
+      return Optional.of(new WebPImageReaderSpi().createReaderInstance(null));
+    }
+    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(format.mimeType());
+    return readers.hasNext() ? Optional.of(readers.next()) : Optional.empty();
   }
 
   private int subsampling(int width, int height) {

@@ -39,7 +39,7 @@ public sealed interface ImageDecoding permits ImageDecoding.Decoded, ImageDecodi
     EMPTY("empty_input_file"),
     /** Not JPEG, PNG or WEBP by magic bytes. */
     NOT_AN_IMAGE("invalid_image_format"),
-    /** A recognised format without an ImageIO reader, i.e. WEBP on a stock JDK. */
+    /** A recognised format without a reader (none today: JPEG, PNG and WEBP all have one). */
     UNSUPPORTED("invalid_image_format"),
     /** The reader failed: truncated or damaged file. */
     CORRUPT("invalid_or_corrupted_image_file");
