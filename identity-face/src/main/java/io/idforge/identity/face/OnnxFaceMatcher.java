@@ -59,8 +59,8 @@ public class OnnxFaceMatcher implements FaceMatcher {
   @ConfigProperty(name = "identity.face.threads", defaultValue = "1")
   int threads;
 
-  private FaceEngine engine;
-  private boolean attempted;
+  private volatile FaceEngine engine;
+  private volatile boolean attempted;
 
   /** For CDI. */
   public OnnxFaceMatcher() {}
@@ -99,10 +99,14 @@ public class OnnxFaceMatcher implements FaceMatcher {
   }
 
   /** The loaded engine, loading it on the first call; empty when off or not loadable. */
-  synchronized Optional<FaceEngine> engine() {
+  Optional<FaceEngine> engine() {
     if (!attempted) {
-      attempted = true;
-      engine = load();
+      synchronized (this) {
+        if (!attempted) {
+          engine = load();
+          attempted = true;
+        }
+      }
     }
     return Optional.ofNullable(engine);
   }

@@ -81,9 +81,7 @@ public class ApiKeyService {
       throw new ForbiddenException("Forbidden: the api key does not grant digital-identity");
     }
     WebToken token = webTokens.findByJti(claims.getJWTID()).orElseThrow(UnauthorizedException::new);
-    if (token.isRevoked()) {
-      throw new ForbiddenException("Forbidden: the api key has been revoked");
-    }
+    token.requireNotRevoked();
     if (token.isExpired(now())) {
       throw new ForbiddenException("Forbidden: the api key has expired");
     }

@@ -71,7 +71,7 @@ public class DocumentInspector {
     List<CheckItem> image = new ArrayList<>();
     BufferedImage frontImage = decode(front, "front", image);
     BufferedImage reverseImage = reverse == null ? null : decode(reverse, "reverse", image);
-    Optional<String> imageFailure = image.stream().filter(CheckItem::isInvalid).map(CheckItem::reasonCode).findFirst();
+    Optional<String> imageFailure = DataConsistency.declinedReason(image);
     if (imageFailure.isPresent()) {
       return new DocumentInspection(
           empty(country, documentType), null, null, image, List.of(), List.of(), imageFailure.get(), false);
@@ -122,8 +122,8 @@ public class DocumentInspector {
   private BufferedImage decode(byte[] bytes, String side, List<CheckItem> items) {
     ImageDecoding decoding = ImageDecoder.withDefaults().decode(bytes);
     if (decoding instanceof ImageDecoding.NotDecoded failed) {
-      items.add(new CheckItem("Validation of " + side + " image", "image-decoding-validation",
-          CheckResult.INVALID, "The " + side + " image could not be read", failed.declinedReason()));
+      items.add(CheckItem.invalid("Validation of " + side + " image", "image-decoding-validation",
+          "The " + side + " image could not be read", failed.declinedReason()));
       return null;
     }
     ImageDecoding.Decoded d = (ImageDecoding.Decoded) decoding;
@@ -149,21 +149,21 @@ public class DocumentInspector {
   private CheckItem registryCheck(DocumentData data) {
     Optional<GovernmentRegistry> registry = registries.isResolvable() ? Optional.of(registries.get()) : Optional.empty();
     if (registry.isEmpty() || !registry.get().isConfigured() || !registry.get().covers(data.country())) {
-      return new CheckItem("Validation of Government Database", "government-database-validation",
-          CheckResult.SKIPPED, "Validation is disabled by config", null);
+      return CheckItem.skipped("Validation of Government Database", "government-database-validation",
+          "Validation is disabled by config");
     }
     RegistryAnswer answer = registry.get().check(new RegistryQuery(data.country(), data.documentType(),
         data.documentNumber(), data.name(), data.lastName(),
         DocumentDates.parse(data.dateOfBirth()).orElse(null), DocumentDates.parse(data.issueDate()).orElse(null)));
     String name = "Validation of Government Database - " + answer.registry();
     return switch (answer.verdict()) {
-      case VALID -> new CheckItem(name, "government-database-validation", CheckResult.VALID,
-          "Document is current and registered in main identity database", null);
-      case DATA_MISMATCH -> new CheckItem(name, "government-database-validation", CheckResult.INVALID,
+      case VALID -> CheckItem.valid(name, "government-database-validation",
+          "Document is current and registered in main identity database");
+      case DATA_MISMATCH -> CheckItem.invalid(name, "government-database-validation",
           "Document data do not match the registry", "data_not_match_with_government_database");
-      case NOT_FOUND, CANCELLED -> new CheckItem(name, "government-database-validation", CheckResult.INVALID,
+      case NOT_FOUND, CANCELLED -> CheckItem.invalid(name, "government-database-validation",
           "Document is not registered as current", "document_unregistered");
-      case UNAVAILABLE -> new CheckItem(name, "government-database-validation", CheckResult.INVALID,
+      case UNAVAILABLE -> CheckItem.invalid(name, "government-database-validation",
           "The registry could not be reached", "government_database_unavailable");
     };
   }

@@ -22,12 +22,10 @@ import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.review.ReviewTask;
 import io.idforge.identity.core.domain.review.ReviewTaskRepository;
 import io.idforge.identity.core.domain.shared.ConflictException;
-import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.domain.validation.ValidationRepository;
-import io.idforge.identity.core.domain.webtoken.WebToken;
 import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.otp.IssuedCode;
 import io.idforge.identity.core.otp.OtpChallenge;
@@ -43,6 +41,7 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -104,8 +103,9 @@ public class HostedFlowService {
 
   /** Starts or resumes the token's process and prepares the current step. */
   public FlowScreen open(Caller web, String ipAddress) {
+    // startOrResumeProcess checked the token under its row lock: no second check here.
     processService.startOrResumeProcess(web, "web", ipAddress);
-    Locked locked = lock(web);
+    Locked locked = lockProcessOf(web);
     return screen(locked, locked.currentValidation(ipAddress), null);
   }
 
@@ -290,11 +290,12 @@ public class HostedFlowService {
   }
 
   static boolean isUserFixable(String reason, FlowStep step) {
-    return RETAKEABLE.contains(reason)
-        || ReasonCatalogue.standard()
-            .find(ReasonKind.DECLINED, reason, step.type().wireValue())
-            .map(Reason::isUserFixable)
-            .orElse(false);
+    return RETAKEABLE.contains(reason) || catalogued(reason, step).map(Reason::isUserFixable).orElse(false);
+  }
+
+  /** The catalogue's entry for a declined {@code reason} of {@code step}'s validator. */
+  private static Optional<Reason> catalogued(String reason, FlowStep step) {
+    return ReasonCatalogue.standard().find(ReasonKind.DECLINED, reason, step.type().wireValue());
   }
 
   /**
@@ -306,7 +307,7 @@ public class HostedFlowService {
     OffsetDateTime now = now();
     String picked =
         reason != null && ReasonCatalogue.standard().isKnown(ReasonKind.CANCELED, reason) ? reason : "canceled";
-    for (Validation v : validations.listByProcess(locked.process.clientId(), locked.process.processId())) {
+    for (Validation v : locked.validations()) {
       if (v.isPending()) {
         v.decline(picked, null, now);
       }
@@ -359,11 +360,7 @@ public class HostedFlowService {
 
   /** A final failure: manual review when the flow enables it and the reason allows it, else decline. */
   FlowScreen failOrReview(Locked locked, FlowStep step, Validation v, String reason, String detailsJson) {
-    boolean reviewable =
-        ReasonCatalogue.standard()
-            .find(ReasonKind.DECLINED, reason, step.type().wireValue())
-            .map(Reason::triggersManualReview)
-            .orElse(false);
+    boolean reviewable = catalogued(reason, step).map(Reason::triggersManualReview).orElse(false);
     if (step.config().manualReviewEnabled() && reviewable) {
       return review(locked, v, reason, detailsJson);
     }
@@ -387,7 +384,7 @@ public class HostedFlowService {
   }
 
   private Optional<byte[]> documentFront(Locked locked) {
-    for (Validation v : validations.listByProcess(locked.process.clientId(), locked.process.processId())) {
+    for (Validation v : locked.validations()) {
       if (v.type() == StepType.DOCUMENT_VALIDATION && v.frontMediaId() != null) {
         return Optional.of(media.read(locked.process.clientId(), v.frontMediaId()).bytes());
       }
@@ -420,17 +417,19 @@ public class HostedFlowService {
     IdentityProcess p = locked.process;
     FlowStep step = p.isPending() ? locked.definition.steps().get(p.currentStepIndex()) : null;
     String preset = step == null ? null : presetDestination(p, step.type()).orElse(null);
-    ProcessView view = new ProcessView(p, validations.listByProcess(p.clientId(), p.processId()), locked.definition);
+    ProcessView view = new ProcessView(p, locked.validations(), locked.definition);
     return new FlowScreen(view, step, p.isPending() ? v : null, preset, notice);
   }
 
   private Locked lock(Caller web) {
     web.requireWeb();
     // Every action re-checks the token: a revocation stops a user who already has the page open.
-    WebToken token = webTokens.findByJti(web.jti()).orElseThrow(UnauthorizedException::new);
-    if (token.isRevoked()) {
-      throw new ForbiddenException("Forbidden: the api key has been revoked");
-    }
+    webTokens.findByJti(web.jti()).orElseThrow(UnauthorizedException::new).requireNotRevoked();
+    return lockProcessOf(web);
+  }
+
+  /** The caller's process, row-locked for this transaction. */
+  private Locked lockProcessOf(Caller web) {
     IdentityProcess found = processes.findByJti(web.jti()).orElseThrow(UnauthorizedException::new);
     IdentityProcess process = processes.lock(found.id()).orElseThrow(UnauthorizedException::new);
     return new Locked(process, definitions.of(process.flowId(), process.flowVersion()));
@@ -444,10 +443,19 @@ public class HostedFlowService {
   final class Locked {
     final IdentityProcess process;
     final FlowDefinition definition;
+    /** The process's validations, read once: nobody else can add any while the row is locked. */
+    private List<Validation> validations;
 
     Locked(IdentityProcess process, FlowDefinition definition) {
       this.process = process;
       this.definition = definition;
+    }
+
+    List<Validation> validations() {
+      if (validations == null) {
+        validations = new ArrayList<>(HostedFlowService.this.validations.listByProcess(process.clientId(), process.processId()));
+      }
+      return validations;
     }
 
     FlowStep requireStep(StepType... allowed) {
@@ -467,12 +475,7 @@ public class HostedFlowService {
         return null;
       }
       int index = process.currentStepIndex();
-      Validation latest = null;
-      for (Validation v : validations.listByProcess(process.clientId(), process.processId())) {
-        if (v.stepIndex() == index) {
-          latest = v;
-        }
-      }
+      Validation latest = ProcessExpiry.latestAt(validations(), index);
       if (latest != null && latest.isPending()) {
         return latest;
       }
@@ -483,7 +486,8 @@ public class HostedFlowService {
               step.config().allowedRetries(),
               step.type() == StepType.FACE_RECOGNITION ? step.config().faceThreshold() : null,
               ipAddress == null ? process.ipAddress() : ipAddress, now());
-      validations.store(created);
+      HostedFlowService.this.validations.store(created);
+      validations().add(created);
       return created;
     }
   }

@@ -45,16 +45,23 @@ public class ProcessExpiry {
     return expireOverdue(process, definitions.of(process.flowId(), process.flowVersion()), now);
   }
 
+  /** The last validation of step {@code stepIndex} (a retried step has several), or null. */
+  static Validation latestAt(List<Validation> ordered, int stepIndex) {
+    Validation latest = null;
+    for (Validation v : ordered) {
+      if (v.stepIndex() == stepIndex) {
+        latest = v;
+      }
+    }
+    return latest;
+  }
+
   /** Expires (or grants grace to) an overdue process inside the caller's transaction. */
   public boolean expireOverdue(IdentityProcess process, FlowDefinition definition, OffsetDateTime now) {
     List<FlowStep> steps = definition.steps();
     FlowStep step = steps.get(Math.min(process.currentStepIndex(), steps.size() - 1));
-    Validation current = null;
-    for (Validation v : validations.listByProcess(process.clientId(), process.processId())) {
-      if (v.stepIndex() == process.currentStepIndex()) {
-        current = v;
-      }
-    }
+    Validation current =
+        latestAt(validations.listByProcess(process.clientId(), process.processId()), process.currentStepIndex());
     ExpiryPolicy.Decision decision =
         ExpiryPolicy.decide(step.type(), current, process.extendForPendingChecksPossible());
     if (decision instanceof ExpiryPolicy.Extend) {

@@ -66,9 +66,7 @@ public class ProcessService {
     OffsetDateTime now = OffsetDateTime.now(clock);
     // Revocation ends the user's access at once, also to a process already under way (the hosted
     // pages come back here on every view, long after the token left the URL).
-    if (token.isRevoked()) {
-      throw new ForbiddenException("Forbidden: the api key has been revoked");
-    }
+    token.requireNotRevoked();
     if (token.processId() != null) {
       IdentityProcess existing =
           processes.find(token.clientId(), token.processId()).orElseThrow(IllegalStateException::new);

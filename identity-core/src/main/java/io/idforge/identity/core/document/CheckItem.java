@@ -33,15 +33,15 @@ public record CheckItem(
     }
   }
 
-  static CheckItem valid(String name, String type, String message) {
+  public static CheckItem valid(String name, String type, String message) {
     return new CheckItem(name, type, CheckResult.VALID, message, null);
   }
 
-  static CheckItem invalid(String name, String type, String message, String reasonCode) {
+  public static CheckItem invalid(String name, String type, String message, String reasonCode) {
     return new CheckItem(name, type, CheckResult.INVALID, message, reasonCode);
   }
 
-  static CheckItem skipped(String name, String type, String message) {
+  public static CheckItem skipped(String name, String type, String message) {
     return new CheckItem(name, type, CheckResult.SKIPPED, message, null);
   }
 

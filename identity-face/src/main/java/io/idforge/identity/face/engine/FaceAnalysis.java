@@ -30,7 +30,7 @@ public record FaceAnalysis(
     TOO_SMALL,
     /** The aligned face is too blurred to describe reliably. */
     UNCLEAR,
-    /** The bytes are no decodable JPEG or PNG. */
+    /** The bytes are no decodable JPEG, PNG or WEBP. */
     UNREADABLE
   }
 

@@ -86,27 +86,21 @@ public final class FaceEngine implements AutoCloseable {
     }
   }
 
-  public FaceEngineSettings settings() {
-    return settings;
-  }
-
-  /** The picture in {@code bytes}, upright, or empty when it is no decodable JPEG or PNG. */
+  /** The picture in {@code bytes}, upright, or empty when it is no decodable JPEG, PNG or WEBP. */
   public Optional<RgbImage> decode(byte[] bytes) {
-    ImageDecoding decoding = decoder.decode(bytes);
-    if (decoding instanceof ImageDecoding.Decoded d) {
-      return Optional.of(RgbImage.of(d.image()));
-    }
-    return Optional.empty();
+    return decoder.decode(bytes) instanceof ImageDecoding.Decoded d
+        ? Optional.of(RgbImage.of(d.image()))
+        : Optional.empty();
   }
 
   /** Decodes and analyses one picture. */
   public FaceAnalysis analyse(byte[] image, Role role) throws FaceEngineException {
     ImageDecoding decoding = decoder.decode(image);
-    if (decoding instanceof ImageDecoding.NotDecoded failed) {
-      return FaceAnalysis.without(Outcome.UNREADABLE, 0, null, Double.NaN,
-          "image not decodable: " + failed.problem().name().toLowerCase(Locale.ROOT));
+    if (decoding instanceof ImageDecoding.Decoded d) {
+      return analyse(RgbImage.of(d.image()), role);
     }
-    return analyse(RgbImage.of(((ImageDecoding.Decoded) decoding).image()), role);
+    return FaceAnalysis.without(Outcome.UNREADABLE, 0, null, Double.NaN, "image not decodable: "
+        + ((ImageDecoding.NotDecoded) decoding).problem().name().toLowerCase(Locale.ROOT));
   }
 
   /** Analyses a decoded picture: detection, face choice, landmarks, alignment, gates, descriptor. */

@@ -84,8 +84,5 @@ public record FaceEngineSettings(
         minSharpness, minDocumentSharpness, maxPixels);
   }
 
-  public FaceEngineSettings withMinSharpness(double s) {
-    return new FaceEngineSettings(workDir, threads, detectionThreshold, minSelfieFace,
-        minDocumentFace, s, minDocumentSharpness, maxPixels);
-  }
+
 }

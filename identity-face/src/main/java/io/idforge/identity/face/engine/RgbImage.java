@@ -20,7 +20,7 @@ public final class RgbImage {
   private final int width;
   private final int height;
   private final byte[] bgr;
-  private int[] pixels;
+  private final int[] pixels;
 
   /** A picture from packed {@code 0xRRGGBB} pixels (the top byte is ignored). */
   public RgbImage(int width, int height, int[] pixels) {
@@ -47,16 +47,16 @@ public final class RgbImage {
     return height;
   }
 
-  /** The packed pixels (converted on first call for a wrapped BGR picture). */
-  public synchronized int[] pixels() {
-    if (pixels == null) {
-      int[] out = new int[width * height];
-      for (int i = 0, j = 0; i < out.length; i++, j += 3) {
-        out[i] = ((bgr[j + 2] & 0xFF) << 16) | ((bgr[j + 1] & 0xFF) << 8) | (bgr[j] & 0xFF);
-      }
-      pixels = out;
+  /** The packed pixels; a wrapped BGR picture is converted into a new array on each call. */
+  public int[] pixels() {
+    if (pixels != null) {
+      return pixels;
     }
-    return pixels;
+    int[] out = new int[width * height];
+    for (int i = 0, j = 0; i < out.length; i++, j += 3) {
+      out[i] = ((bgr[j + 2] & 0xFF) << 16) | ((bgr[j + 1] & 0xFF) << 8) | (bgr[j] & 0xFF);
+    }
+    return out;
   }
 
   /** The pixel at (x, y) as {@code 0xRRGGBB}. */
@@ -74,7 +74,7 @@ public final class RgbImage {
   }
 
   /** Packed ints when that is how the picture is held, else null (no conversion). */
-  synchronized int[] packedIfPresent() {
+  int[] packedIfPresent() {
     return pixels;
   }
 

@@ -1,5 +1,7 @@
 package io.idforge.identity.face.engine;
 
+import io.idforge.identity.core.document.image.Sharpness;
+
 /**
  * The pixel work between a decoded picture and a network input: sample a region through an affine
  * map into a planar, normalised float tensor (NCHW without N).
@@ -41,9 +43,10 @@ final class Sampler {
    * map}.
    */
   static float[] sample(RgbImage src, Affine map, int tw, int th, Clip clip, Normalisation norm) {
+    boolean axisAligned = map.b() == 0 && map.d() == 0;
     int kx = (int) Math.floor(map.scaleX());
     int ky = (int) Math.floor(map.scaleY());
-    if (map.b() != 0 || map.d() != 0) {
+    if (!axisAligned) {
       kx = ky = Math.min(kx, ky); // rotated: shrink both axes alike
     }
     kx = Math.max(1, kx);
@@ -79,7 +82,7 @@ final class Sampler {
     int[] reduced = (packed != null && kx == 1 && ky == 1 && x0 == 0 && y0 == 0
         && rw == src.width() && rh == src.height())
         ? packed : boxReduce(src, x0, y0, rw, rh, kx, ky);
-    if (map.b() == 0 && map.d() == 0) {
+    if (axisAligned) {
       separable(src, map, tw, th, clip, norm, reduced, x0, y0, rw, rh, kx, ky, out);
     } else {
       general(src, map, tw, th, clip, norm, reduced, x0, y0, rw, rh, kx, ky, out);
@@ -278,22 +281,7 @@ final class Sampler {
           + 0.587 * (planes[plane + i] * inv + mean[1])
           + 0.114 * (planes[2 * plane + i] * inv + mean[2]));
     }
-    double sum = 0;
-    double sumSq = 0;
-    long n = 0;
-    for (int y = 1; y < h - 1; y++) {
-      for (int x = 1, i = y * w + 1; x < w - 1; x++, i++) {
-        double lap = luma[i - 1] + luma[i + 1] + luma[i - w] + luma[i + w] - 4.0 * luma[i];
-        sum += lap;
-        sumSq += lap * lap;
-        n++;
-      }
-    }
-    if (n == 0) {
-      return 0;
-    }
-    double m = sum / n;
-    return sumSq / n - m * m;
+    return Sharpness.varianceOfLaplacian(luma, w, h);
   }
 
   private static int clampInt(double v, int lo, int hi) {

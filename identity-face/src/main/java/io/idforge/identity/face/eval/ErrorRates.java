@@ -1,7 +1,6 @@
 package io.idforge.identity.face.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -91,7 +90,7 @@ public final class ErrorRates {
     for (int i = candidates.length - 1; i >= 0; i--) {
       OperatingPoint p = at(candidates[i]);
       if (p.falseMatch().value() <= targetFmr) {
-        int above = countAtMost(impostor, candidates[i]);
+        int above = p.falseMatch().errors();
         double next = above < impostor.length ? impostor[above] : Double.POSITIVE_INFINITY;
         return Optional.of(new ThresholdChoice(targetFmr, p, next));
       }
@@ -151,10 +150,5 @@ public final class ErrorRates {
       }
     }
     return lo;
-  }
-
-  /** The candidate thresholds (0 and every observed distance, ascending). */
-  double[] candidates() {
-    return Arrays.copyOf(candidates, candidates.length);
   }
 }

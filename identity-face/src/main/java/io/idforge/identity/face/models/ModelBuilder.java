@@ -1,5 +1,6 @@
 package io.idforge.identity.face.models;
 
+import io.idforge.identity.face.engine.ModelSource;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -30,9 +31,9 @@ public final class ModelBuilder {
   /** Bump whenever the conversion changes its output: forces a rebuild of cached outputs. */
   public static final String CONVERTER_VERSION = "1";
 
-  public static final String DETECTOR = "detector.onnx";
-  public static final String LANDMARKS = "landmarks68.onnx";
-  public static final String DESCRIPTOR = "descriptor.onnx";
+  public static final String DETECTOR = ModelSource.DETECTOR;
+  public static final String LANDMARKS = ModelSource.LANDMARKS;
+  public static final String DESCRIPTOR = ModelSource.DESCRIPTOR;
   public static final String PROPERTIES = "models.properties";
 
   static final String DETECTOR_SOURCE = "model/fr_detect.onnx";

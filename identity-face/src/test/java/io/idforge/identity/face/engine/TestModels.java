@@ -1,24 +1,21 @@
 package io.idforge.identity.face.engine;
 
+import io.idforge.identity.core.fixtures.PublicDomainPortraits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where the tests find the models: the jar's {@code face-models/} when the build made them,
- * otherwise the folder in system property {@code identity.face.model-dir} (a developer's copy).
+ * Where the tests find the models: the folder in system property {@code identity.face.model-dir}
+ * when set (as the service and face-eval.sh read it), else the jar's {@code face-models/}.
  */
 public final class TestModels {
 
   private TestModels() {}
 
   public static ModelSource source() {
-    ModelSource jar = ModelSource.classpath();
-    if (jar.has(ModelSource.DETECTOR)) {
-      return jar;
-    }
     String dir = System.getProperty("identity.face.model-dir");
-    return dir == null || dir.isBlank() ? jar : ModelSource.directory(Path.of(dir));
+    return dir == null || dir.isBlank() ? ModelSource.classpath() : ModelSource.directory(Path.of(dir));
   }
 
   /** True when all three models are present. */
@@ -41,9 +38,7 @@ public final class TestModels {
 
   /** The portraits folder ({@code face.portraits}). */
   public static Optional<Path> portraits() {
-    String dir = System.getProperty("face.portraits");
-    Path p = dir == null ? Path.of(System.getProperty("user.home"), ".cache/idforge/portraits")
-        : Path.of(dir);
+    Path p = PublicDomainPortraits.folder();
     return Files.isRegularFile(p.resolve("astronaut.png")) ? Optional.of(p) : Optional.empty();
   }
 }

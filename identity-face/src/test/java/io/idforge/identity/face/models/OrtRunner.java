@@ -4,6 +4,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.idforge.identity.face.engine.NativeRuntime;
+import io.idforge.identity.face.engine.TestModels;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -13,10 +15,9 @@ final class OrtRunner {
   private OrtRunner() {
   }
 
+  /** The environment the engine uses (natives in the work dir, telemetry off before any session). */
   static OrtEnvironment environment() throws OrtException {
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
-    env.setTelemetry(false);
-    return env;
+    return NativeRuntime.environment(TestModels.workDir());
   }
 
   /** Returns the single output flattened, in row-major order. */

@@ -59,6 +59,15 @@ class HostedFlowIT extends BrowserSupport {
     return waitFor(By.id("outcome"));
   }
 
+  /** The result of the open process, checked to be declined with {@code reason}. */
+  JsonObject assertDeclined(String reason) {
+    JsonObject result = result(processId());
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals(reason, result.getString("declined_reason"));
+    return result;
+  }
+
   /** A document + face flow, opened in {@code lang}, with the cédula sent: on the selfie step. */
   void reachTheFaceStep(String flowName, String lang, Path front) throws Exception {
     String flowId = createFlow(flow(flowName, document(null), FACE));
@@ -155,10 +164,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("Se agotaron los intentos.", text("outcome-detail"));
     screenshot("declined");
 
-    JsonObject result = result(processId());
-    assertEquals("failure", result.getString("status"));
-    assertEquals("declined", result.getString("failure_status"));
-    assertEquals("max_retries_reached", result.getString("declined_reason"));
+    assertDeclined("max_retries_reached");
   }
 
   @Test
@@ -201,10 +207,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("underage", outcome.getAttribute("data-code"));
     assertEquals("No cumples la edad mínima para continuar.", text("outcome-detail"));
     screenshot("declined");
-    JsonObject result = result(processId());
-    assertEquals("failure", result.getString("status"));
-    assertEquals("declined", result.getString("failure_status"));
-    assertEquals("underage", result.getString("declined_reason"));
+    assertDeclined("underage");
   }
 
   /**
@@ -227,10 +230,7 @@ class HostedFlowIT extends BrowserSupport {
     screenshot("declined");
     assertEquals("document_has_expired", outcome.getAttribute("data-code"), browser.getPageSource());
     assertEquals("Tu documento está vencido.", text("outcome-detail"));
-    JsonObject result = result(processId());
-    assertEquals("failure", result.getString("status"));
-    assertEquals("declined", result.getString("failure_status"));
-    assertEquals("document_has_expired", result.getString("declined_reason"));
+    JsonObject result = assertDeclined("document_has_expired");
     JsonObject details = validation(result, "document-validation").getJsonObject("details").getJsonObject("document_details");
     assertEquals(TestImages.PASSPORT_NUMBER, details.getString("document_number"));
   }
@@ -289,10 +289,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("similarity_threshold_not_passed", outcome.getAttribute("data-code"));
     assertEquals("Tu selfie no coincide con la foto del documento.", text("outcome-detail"));
 
-    JsonObject result = result(processId());
-    assertEquals("failure", result.getString("status"));
-    assertEquals("declined", result.getString("failure_status"));
-    assertEquals("similarity_threshold_not_passed", result.getString("declined_reason"));
+    JsonObject result = assertDeclined("similarity_threshold_not_passed");
     JsonObject face = validation(result, "face-recognition");
     assertEquals("failure", face.getString("validation_status"));
     JsonObject scores = face.getJsonObject("details").getJsonObject("face_recognition_validations");
@@ -324,8 +321,7 @@ class HostedFlowIT extends BrowserSupport {
     openLink(token, null);
     waitFor(By.id("document:front"));
     String processId = processId();
-    String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
-    String jti = json(payload).getString("jti");
+    String jti = com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getJWTID();
     send(api("/v1/api-keys/" + jti).DELETE(), 200);
 
     // The token left the URL at the first open, but the open page is now refused all the same.
@@ -351,10 +347,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("failure", outcome.getAttribute("data-status"));
     assertEquals("canceled", outcome.getAttribute("data-code"));
     screenshot("canceled");
-    JsonObject result = result(processId());
-    assertEquals("failure", result.getString("status"));
-    assertEquals("declined", result.getString("failure_status"));
-    assertEquals("canceled", result.getString("declined_reason"));
+    JsonObject result = assertDeclined("canceled");
     assertEquals("dont_want_to_continue",
         result.getJsonArray("validations").getJsonObject(0).getString("declined_reason"),
         "the step the user left records the reason picked");

@@ -55,11 +55,6 @@ final class TestImages {
   /** The passport number in every generated MRZ. */
   static final String PASSPORT_NUMBER = SyntheticDocuments.PASSPORT_NUMBER;
 
-  /** A drawn face, 600×800. */
-  Path selfie() {
-    return write("selfie", SyntheticDocuments.face());
-  }
-
   /** A sharp front whose photo box carries {@code holder}'s public-domain portrait. */
   Path front(PublicDomainPortraits holder) {
     return write("cedula-front-" + holder.name().toLowerCase(), SyntheticDocuments.front(false, holder.headAndShoulders()));

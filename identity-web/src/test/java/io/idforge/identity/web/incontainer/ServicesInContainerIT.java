@@ -89,15 +89,20 @@ class ServicesInContainerIT {
 
   @Inject HostedFlowService hosted;
 
-  /** A tenant, a flow of the given steps, and the caller of a fresh web token on it. */
+  /** A tenant, a flow of the given steps with default settings, and a fresh web token's caller. */
   private Caller webCaller(StepType... steps) {
-    String clientId = clients.provision("hosted", "k").client().clientId();
-    Caller backend = Caller.backend(clientId, "k");
     List<FlowStep> flowSteps = new ArrayList<>();
     for (StepType t : steps) {
       flowSteps.add(new FlowStep(null, t, StepConfig.defaults()));
     }
-    String flowId = flows.create(backend, new FlowDefinition("hosted", true, 60, flowSteps)).flow().flowId();
+    return callerFor("hosted", flowSteps);
+  }
+
+  /** A tenant named {@code name}, a flow of {@code steps}, and the caller of a fresh web token on it. */
+  private Caller callerFor(String name, List<FlowStep> steps) {
+    String clientId = clients.provision(name, "k").client().clientId();
+    Caller backend = Caller.backend(clientId, "k");
+    String flowId = flows.create(backend, new FlowDefinition(name, true, 60, steps)).flow().flowId();
     String jti =
         apiKeys.issueWebToken(backend,
                 new WebTokenRequest("web", "digital-identity", 1, "CO", "https://example.com/done", flowId, null,
@@ -122,19 +127,8 @@ class ServicesInContainerIT {
 
   /** A document-only flow whose step has manual review on or off. */
   private Caller documentCaller(String manualReview) {
-    String clientId = clients.provision("review", "k").client().clientId();
-    Caller backend = Caller.backend(clientId, "k");
     StepConfig config = new StepConfig(2, 0.65, List.of(), manualReview, null);
-    String flowId =
-        flows.create(backend, new FlowDefinition("review", true, 60,
-                List.of(new FlowStep(null, StepType.DOCUMENT_VALIDATION, config))))
-            .flow().flowId();
-    String jti =
-        apiKeys.issueWebToken(backend,
-                new WebTokenRequest("web", "digital-identity", 1, "CO", "https://example.com/done", flowId, null,
-                    null, null, null, null, null))
-            .keyId();
-    return Caller.web(clientId, "web-integration", jti);
+    return callerFor("review", List.of(new FlowStep(null, StepType.DOCUMENT_VALIDATION, config)));
   }
 
   private FlowScreen submitCentenarian(Caller web) throws Exception {

@@ -22,12 +22,17 @@ public final class Sharpness {
   /** The variance of the Laplacian of {@code image}; 0 for pictures under 3×3 pixels. */
   public static double varianceOfLaplacian(BufferedImage image) {
     GrayImage gray = GrayImage.of(image, MAX_SIDE);
-    int w = gray.width();
-    int h = gray.height();
+    return varianceOfLaplacian(gray.pixels(), gray.width(), gray.height());
+  }
+
+  /**
+   * The variance of the Laplacian of a row-major luma plane (0-255), as is: no downscaling. Used
+   * by the face engine on its aligned face chip.
+   */
+  public static double varianceOfLaplacian(float[] g, int w, int h) {
     if (w < 3 || h < 3) {
       return 0;
     }
-    float[] g = gray.pixels();
     double sum = 0;
     double sumOfSquares = 0;
     long n = 0;

@@ -1,14 +1,7 @@
 package io.idforge.identity.core.domain.review;
 
-import java.util.List;
-import java.util.Optional;
-
-/** Port for the manual review queue. */
+/** Port for the manual review queue (reading and deciding tasks comes with the admin UI). */
 public interface ReviewTaskRepository {
-
-  Optional<ReviewTask> find(String clientId, String reviewId);
-
-  List<ReviewTask> listOpen(String clientId, long beforeId, int limit);
 
   void store(ReviewTask task);
 }

@@ -2,7 +2,6 @@ package io.idforge.identity.core.domain.shared;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * Public identifiers as Truora shapes them: a three-letter prefix and 32 lowercase hex digits from
@@ -16,9 +15,6 @@ public final class PublicIds {
   public static final String VALIDATION = "VLD";
   public static final String ACCOUNT = "ACC";
   public static final String STEP = "IPS";
-
-  /** Caller-chosen account ids (and anything else a caller names) must match this. */
-  public static final Pattern CALLER_ID = Pattern.compile("[a-zA-Z0-9_.-]{1,100}");
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,5 +1,6 @@
 package io.idforge.identity.core.domain.webtoken;
 
+import io.idforge.identity.core.domain.shared.ForbiddenException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -102,6 +103,13 @@ public class WebToken {
 
   public boolean isRevoked() {
     return revokedAt != null;
+  }
+
+  /** Refuses a revoked token: its user's access ends at once, wherever it is used. */
+  public void requireNotRevoked() {
+    if (isRevoked()) {
+      throw new ForbiddenException("Forbidden: the api key has been revoked");
+    }
   }
 
   /** Binds the token to the process it started. A token never starts a second process. */

@@ -1,5 +1,7 @@
 package io.idforge.identity.web.outbound.registry;
 
+import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
+
 import io.idforge.identity.api.spi.GovernmentRegistry.RegistryAnswer;
 import io.idforge.identity.api.spi.GovernmentRegistry.RegistryQuery;
 import io.idforge.identity.api.spi.GovernmentRegistry.Verdict;
@@ -8,7 +10,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +61,6 @@ public final class RegistryGatewayClient {
   /** A verdict and a registry name fit in far less; more is not the protocol. */
   static final int MAX_ANSWER_BYTES = 64 * 1024;
 
-  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Map<String, Verdict> VERDICTS =
       Map.of(

@@ -26,9 +26,17 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   public static Response of(ErrorCode code, String message) {
-    return Response.status(code.httpStatus())
+    return of(code, code.httpStatus(), message);
+  }
+
+  /**
+   * The envelope sent with {@code status}, which may be more precise than the code's own (405,
+   * 406, ... under the generic 10400); {@code http_code} is the status actually sent.
+   */
+  public static Response of(ErrorCode code, int status, String message) {
+    return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(ErrorResponse.of(code, message))
+        .entity(new ErrorResponse(code.code(), status, ErrorResponse.of(code, message).message()))
         .build();
   }
 

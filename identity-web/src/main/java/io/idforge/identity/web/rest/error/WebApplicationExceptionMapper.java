@@ -3,7 +3,6 @@ package io.idforge.identity.web.rest.error;
 import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.api.error.ErrorResponse;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -31,10 +30,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
           default -> "Invalid request: the request body or parameters could not be read";
         };
     ErrorCode code = status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.forHttpStatus(status);
-    // http_code is the status actually sent (405, 406, ...), even where the code is the generic 10400.
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorResponse(code.code(), status, message))
-        .build();
+    return ErrorResponses.of(code, status, message);
   }
 }

@@ -1,6 +1,7 @@
 package io.idforge.identity.web.rest.media;
 
 import io.idforge.identity.core.security.SigningKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -32,13 +33,19 @@ public class MediaLinks {
   @ConfigProperty(name = "identity.public-base-url", defaultValue = "http://localhost:8080")
   String baseUrl;
 
+  /** Trailing slashes off once: {@link #link} runs for every image of every listed process. */
+  @PostConstruct
+  void trimBaseUrl() {
+    baseUrl = baseUrl.replaceAll("/+$", "");
+  }
+
   /** The URL of a media object for its tenant, or null when there is none. */
   public String link(String clientId, String mediaId) {
     if (mediaId == null) {
       return null;
     }
     long expires = clock.instant().plus(VALIDITY).getEpochSecond();
-    return baseUrl.replaceAll("/+$", "") + "/v1/media/" + mediaId + "?expires=" + expires + "&signature="
+    return baseUrl + "/v1/media/" + mediaId + "?expires=" + expires + "&signature="
         + signature(clientId, mediaId, expires);
   }
 
