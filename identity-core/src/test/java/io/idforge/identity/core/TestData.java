@@ -36,7 +36,7 @@ public final class TestData {
   public static Validation validation(StepType type, int stepIndex) {
     return new Validation(
         "IDP00000000000000000000000000000001", "TCI00000000000000000000000000000001", "acc-1", stepIndex,
-        type, StepConfig.DEFAULT_RETRIES, null, "127.0.0.1", now());
+        type, StepConfig.DEFAULT_RETRIES, null, StepConfig.DEFAULT_TIMEOUT_SECONDS, "127.0.0.1", now());
   }
 
   public static FlowStep step(StepType type) {

@@ -81,12 +81,40 @@ public record FlowRequest(
           "face_threshold",
           "allowed_document_types",
           "manual_review",
-          "minimum_age");
+          "minimum_age",
+          "timeout",
+          "manual_review_timeout");
   private static final Set<String> ADT_KEYS = Set.of("country", "document_types");
 
-  /** {@code allowed_retries} of a step whose config does not set it: 2 for every type. */
+  /**
+   * {@code allowed_retries} of a step whose config does not set it, as Truora's validator config:
+   * 0 for documents and faces, 2 for one-time codes.
+   */
   public static int defaultRetries(StepType type) {
-    return 2;
+    return type == StepType.PHONE_VERIFICATION || type == StepType.EMAIL_VERIFICATION ? 2 : 0;
+  }
+
+  /** Most {@code allowed_retries} of a step type (Truora: document 3, face 2, codes 4). */
+  public static int maxRetries(StepType type) {
+    return switch (type) {
+      case DOCUMENT_VALIDATION -> 3;
+      case FACE_RECOGNITION -> 2;
+      default -> MAX_RETRIES;
+    };
+  }
+
+  /** Default {@code timeout} in seconds (Truora's validation timeout). */
+  public static final int DEFAULT_TIMEOUT = 300;
+
+  /** Default {@code manual_review_timeout} in seconds. */
+  public static final int DEFAULT_MANUAL_REVIEW_TIMEOUT = 21_600;
+
+  /** Longest {@code manual_review_timeout}: a week. */
+  public static final int MAX_MANUAL_REVIEW_TIMEOUT = 604_800;
+
+  /** Longest {@code timeout} of a step type (Truora: 600 s for codes, 21600 s otherwise). */
+  public static int maxTimeout(StepType type) {
+    return type == StepType.PHONE_VERIFICATION || type == StepType.EMAIL_VERIFICATION ? 600 : 21_600;
   }
 
   /** {@code time_to_live}, or {@value #DEFAULT_TIME_TO_LIVE} when absent. */
@@ -152,10 +180,24 @@ public record FlowRequest(
 
   private static void validateConfig(String path, StepType type, StepConfigRequest config) {
     Integer retries = config.allowedRetries();
-    if (retries != null && (retries < 0 || retries > MAX_RETRIES)) {
+    if (retries != null && (retries < 0 || retries > maxRetries(type))) {
       throw new InvalidInputException(
           path + ".allowed_retries",
-          path + ".allowed_retries must be between 0 and " + MAX_RETRIES);
+          path + ".allowed_retries must be between 0 and " + maxRetries(type) + " for " + type.wireValue());
+    }
+    Integer timeout = config.timeout();
+    if (timeout != null && (timeout < 1 || timeout > maxTimeout(type))) {
+      throw new InvalidInputException(
+          path + ".timeout", path + ".timeout must be between 1 and " + maxTimeout(type) + " seconds");
+    }
+    Integer reviewTimeout = config.manualReviewTimeout();
+    if (reviewTimeout != null) {
+      onlyFor(path + ".manual_review_timeout", type, StepType.DOCUMENT_VALIDATION, StepType.FACE_RECOGNITION);
+      if (reviewTimeout < 60 || reviewTimeout > MAX_MANUAL_REVIEW_TIMEOUT) {
+        throw new InvalidInputException(
+            path + ".manual_review_timeout",
+            path + ".manual_review_timeout must be between 60 and " + MAX_MANUAL_REVIEW_TIMEOUT + " seconds");
+      }
     }
     Double threshold = config.faceThreshold();
     if (threshold != null) {
@@ -285,6 +327,8 @@ public record FlowRequest(
       expectNumber(config, configPath, "face_threshold");
       expectString(config, configPath, "manual_review");
       expectInt(config, configPath, "minimum_age");
+      expectInt(config, configPath, "timeout");
+      expectInt(config, configPath, "manual_review_timeout");
       JsonArray adts = expectArray(config, configPath, "allowed_document_types");
       if (adts == null) {
         continue;

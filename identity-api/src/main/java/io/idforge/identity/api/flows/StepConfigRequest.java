@@ -14,17 +14,25 @@ import java.util.List;
  * @param manualReview {@code manual_review}: {@code default}, {@code disabled} or {@code
  *     enabled}; document-validation and face-recognition only
  * @param minimumAge {@code minimum_age}, 0..120; document-validation and face-recognition only
+ * @param timeout {@code timeout}: seconds a check may run before the grace rule (Truora's
+ *     validation timeout; 300 by default, at most 600 for codes and 21600 for documents and faces)
+ * @param manualReviewTimeout {@code manual_review_timeout}: seconds a manual review may wait
+ *     (21600 by default, at most 604800)
  */
 @JsonbPropertyOrder({
   "allowedRetries",
   "faceThreshold",
   "allowedDocumentTypes",
   "manualReview",
-  "minimumAge"
+  "minimumAge",
+  "timeout",
+  "manualReviewTimeout"
 })
 public record StepConfigRequest(
     @JsonbProperty("allowed_retries") Integer allowedRetries,
     @JsonbProperty("face_threshold") Double faceThreshold,
     @JsonbProperty("allowed_document_types") List<AllowedDocumentTypes> allowedDocumentTypes,
     @JsonbProperty("manual_review") String manualReview,
-    @JsonbProperty("minimum_age") Integer minimumAge) {}
+    @JsonbProperty("minimum_age") Integer minimumAge,
+    @JsonbProperty("timeout") Integer timeout,
+    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout) {}

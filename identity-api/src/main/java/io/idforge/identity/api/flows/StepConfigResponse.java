@@ -20,11 +20,15 @@ import java.util.List;
   "faceThreshold",
   "allowedDocumentTypes",
   "manualReview",
-  "minimumAge"
+  "minimumAge",
+  "timeout",
+  "manualReviewTimeout"
 })
 public record StepConfigResponse(
     @JsonbProperty("allowed_retries") Integer allowedRetries,
     @JsonbProperty("face_threshold") Double faceThreshold,
     @JsonbProperty("allowed_document_types") List<AllowedDocumentTypes> allowedDocumentTypes,
     @JsonbProperty("manual_review") String manualReview,
-    @JsonbProperty("minimum_age") Integer minimumAge) {}
+    @JsonbProperty("minimum_age") Integer minimumAge,
+    @JsonbProperty("timeout") Integer timeout,
+    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout) {}

@@ -53,8 +53,12 @@ import java.util.Map;
   "failureStatus",
   "declinedReason",
   "expiredReason",
+  "overrideStatus",
+  "overrideStatusHistory",
   "currentStepIndex",
   "currentStepType",
+  "currentStep",
+  "lastFinishedStep",
   "timeToLive",
   "redirectUrl",
   "variables",
@@ -85,7 +89,11 @@ public record ProcessResponse(
     @JsonbProperty("validations") List<ValidationResponse> validations,
     @JsonbProperty("creation_date") OffsetDateTime creationDate,
     @JsonbProperty("update_date") OffsetDateTime updateDate,
-    @JsonbProperty("expiration_date") OffsetDateTime expirationDate) {
+    @JsonbProperty("expiration_date") OffsetDateTime expirationDate,
+    @JsonbProperty("current_step") ProcessStepResponse currentStep,
+    @JsonbProperty("last_finished_step") ProcessStepResponse lastFinishedStep,
+    @JsonbProperty("override_status") String overrideStatus,
+    @JsonbProperty("override_status_history") List<OverrideEntry> overrideStatusHistory) {
 
   /** {@code status} while the process runs. */
   public static final String PENDING = "pending";

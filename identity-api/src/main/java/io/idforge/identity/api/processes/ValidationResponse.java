@@ -47,6 +47,7 @@ import java.time.OffsetDateTime;
   "frontImage",
   "reverseImage",
   "facePhoto",
+  "manualReviewStatus",
   "details"
 })
 public record ValidationResponse(
@@ -67,4 +68,5 @@ public record ValidationResponse(
     @JsonbProperty("front_image") String frontImage,
     @JsonbProperty("reverse_image") String reverseImage,
     @JsonbProperty("face_photo") String facePhoto,
-    @JsonbProperty("details") ValidationDetails details) {}
+    @JsonbProperty("details") ValidationDetails details,
+    @JsonbProperty("manual_review_status") String manualReviewStatus) {}

@@ -29,11 +29,13 @@ class FlowJsonTest {
                     null,
                     List.of(new AllowedDocumentTypes("CO", List.of("national-id"))),
                     "default",
+                    null,
+                    null,
                     null)),
             new FlowStepResponse(
                 "IPSfedcba9876543210fedcba9876543210",
                 "face-recognition",
-                new StepConfigResponse(2, 0.65, null, "default", null))),
+                new StepConfigResponse(2, 0.65, null, "default", null, null, null))),
         T,
         T.plusMinutes(5));
   }

@@ -56,7 +56,7 @@ class FlowRequestTest {
 
   static StepConfigRequest config(
       Integer retries, Double threshold, List<AllowedDocumentTypes> adt, String review, Integer age) {
-    return new StepConfigRequest(retries, threshold, adt, review, age);
+    return new StepConfigRequest(retries, threshold, adt, review, age, null, null);
   }
 
   static void assertInvalid(FlowRequest request, String field, String message) {
@@ -99,9 +99,41 @@ class FlowRequestTest {
   }
 
   @ParameterizedTest
-  @EnumSource(StepType.class)
-  void defaultRetriesAreTwo(StepType type) {
-    assertEquals(2, FlowRequest.defaultRetries(type));
+  @org.junit.jupiter.params.provider.CsvSource({
+    "PHONE_VERIFICATION, 2, 4",
+    "EMAIL_VERIFICATION, 2, 4",
+    "DOCUMENT_VALIDATION, 0, 3",
+    "FACE_RECOGNITION, 0, 2"
+  })
+  void retryDefaultsAndLimitsFollowTruorasValidatorConfig(StepType type, int byDefault, int most) {
+    assertEquals(byDefault, FlowRequest.defaultRetries(type));
+    assertEquals(most, FlowRequest.maxRetries(type));
+  }
+
+  @Test
+  void aFaceStepTakesAtMostTwoRetries() {
+    assertInvalid(
+        flow(step("face-recognition", config(3, null, null, null, null))),
+        "steps[0].config.allowed_retries",
+        "Invalid request: steps[0].config.allowed_retries must be between 0 and 2 for face-recognition");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 601})
+  void aCodeStepsTimeoutIsBetweenOneSecondAndTenMinutes(int timeout) {
+    assertInvalid(
+        flow(step("email-verification", new StepConfigRequest(null, null, null, null, null, timeout, null))),
+        "steps[0].config.timeout",
+        "Invalid request: steps[0].config.timeout must be between 1 and 600 seconds");
+  }
+
+  @Test
+  void aReviewTimeoutBelongsToStepsThatCanBeReviewed() {
+    assertInvalid(
+        flow(step("phone-verification", new StepConfigRequest(null, null, null, null, null, null, 3600))),
+        "steps[0].config.manual_review_timeout",
+        "Invalid request: steps[0].config.manual_review_timeout is only allowed on document-validation and"
+            + " face-recognition steps");
   }
 
   @Test
@@ -209,7 +241,7 @@ class FlowRequestTest {
     assertInvalid(
         flow(step("phone-verification", config(retries, null, null, null, null))),
         "steps[0].config.allowed_retries",
-        "Invalid request: steps[0].config.allowed_retries must be between 0 and 4");
+        "Invalid request: steps[0].config.allowed_retries must be between 0 and 4 for phone-verification");
   }
 
   @ParameterizedTest

@@ -210,10 +210,15 @@ class ProcessJsonTest {
                     null,
                     null,
                     null,
+                    null,
                     null)),
             t,
             t.plusMinutes(2),
-            t.plusMinutes(120));
+            t.plusMinutes(120),
+            null,
+            null,
+            null,
+            null);
     String json = JsonSupport.toJson(p);
     JsonObject o = JsonSupport.object(json);
     assertEquals(
@@ -273,7 +278,7 @@ class ProcessJsonTest {
 
   @Test
   void faceDetailsAndDocumentValidationsKeepWireOrder() {
-    FaceRecognitionValidations f = new FaceRecognitionValidations("success", 0.93, "success");
+    FaceRecognitionValidations f = new FaceRecognitionValidations("success", 0.93, "success", null);
     assertEquals(
         List.of("similarity_status", "confidence_score", "passive_liveness_status"),
         JsonSupport.keysOf(f));

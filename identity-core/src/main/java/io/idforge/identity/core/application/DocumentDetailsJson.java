@@ -17,11 +17,11 @@ import java.util.Optional;
  * {@code document_validations.data_consistency / image_analysis / government_database}), stored as
  * JSON on the validation and read back by the result API.
  */
-final class DocumentDetailsJson {
+public final class DocumentDetailsJson {
 
   private DocumentDetailsJson() {}
 
-  static String of(DocumentInspection inspection, String mimeType, OffsetDateTime now) {
+  public static String of(DocumentInspection inspection, String mimeType, OffsetDateTime now) {
     DocumentData d = inspection.data();
     JsonObjectBuilder details = JSON.createObjectBuilder();
     put(details, "country", d.country());

@@ -16,6 +16,8 @@ import io.idforge.identity.core.domain.shared.UnprocessableException;
 import io.idforge.identity.core.domain.validation.ValidationRepository;
 import io.idforge.identity.core.domain.webtoken.WebToken;
 import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
+import io.idforge.identity.core.engine.ProcessEngine;
+import io.idforge.identity.core.engine.ProcessRecord;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -42,7 +44,9 @@ public class ProcessService {
 
   @Inject FlowRepository flows;
 
-  @Inject ProcessExpiry expiry;
+  @Inject ProcessRecords records;
+
+  @Inject ProcessEngine engine;
 
   @Inject FlowDefinitions definitions;
 
@@ -92,6 +96,9 @@ public class ProcessService {
             now);
     processes.store(process);
     token.bindTo(process.processId());
+    ProcessRecord started = ProcessRecord.of(process, definition(process), List.of(), v -> Optional.empty(), "user");
+    engine.started(started);
+    records.save(started);
     LOG.fine(() -> "started process " + process.processId() + " for client " + process.clientId());
     return process;
   }
@@ -131,11 +138,10 @@ public class ProcessService {
     // The expiry job or another read may be expiring this process right now: take the row lock
     // (which waits for them and re-reads the row) before deciding, instead of writing a stale
     // copy that fails its version check and turns a read into a 409.
-    IdentityProcess locked = processes.lock(process.id()).orElse(process);
-    if (locked.isOverdue(now)) {
-      expiry.expireOverdue(locked, definition(locked), now);
-    }
-    return locked;
+    ProcessRecord r = records.lock(process, "system");
+    engine.expire(r);
+    records.save(r);
+    return r.process();
   }
 
   private ProcessView view(IdentityProcess process) {

@@ -1,5 +1,8 @@
 package io.idforge.identity.core.jobs;
 
+import io.idforge.identity.core.application.CheckRequested;
+import io.idforge.identity.core.application.CheckRunner;
+import io.idforge.identity.core.application.CheckService;
 import io.idforge.identity.core.application.ProcessExpiry;
 import io.idforge.identity.core.application.port.JobLeaseRepository;
 import io.idforge.identity.core.domain.process.ProcessRepository;
@@ -25,7 +28,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fails pending processes past their deadline with {@code failure_status = expired}. Runs on a
+ * Fails pending processes past their deadline with {@code failure_status = expired}, and applies
+ * the grace rule to checks past their step timeout. Runs on a
  * non-persistent interval timer (persistent timers on Payara Micro live only in Hazelcast and stop
  * for good after a fail-over); when several instances share a database, a lease row lets one of
  * them work per interval, and each process is expired in its own transaction under a row lock, so
@@ -47,6 +51,10 @@ public class ExpireProcessesJob {
   @Inject ProcessRepository processes;
 
   @Inject ProcessExpiry expiry;
+
+  @Inject CheckService checks;
+
+  @Inject CheckRunner runner;
 
   @Inject JobLeaseRepository leases;
 
@@ -119,6 +127,40 @@ public class ExpireProcessesJob {
       int count = expired;
       LOG.info(() -> "expired " + count + " overdue process(es)");
     }
+    return expired + sweepOverdueChecks();
+  }
+
+  /**
+   * Checks past their due time (slow, or lost in a crash or a full executor): each gets a grace
+   * period and runs again, or with the grace used up expires {@code pending_validation_methods}.
+   *
+   * @return how many validations this pass expired
+   */
+  int sweepOverdueChecks() {
+    int expired = 0;
+    for (String validationId : checks.due(OffsetDateTime.now(clock), batchSize)) {
+      try {
+        if (checks.overdue(validationId)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not handle the overdue check of " + validationId, e);
+      }
+    }
     return expired;
+  }
+
+  /**
+   * Runs again the checks that were running when this node last stopped: nothing else would finish
+   * them before their due time. Called once at start-up; applying a result twice is harmless, so a
+   * check still running on another node costs only the work.
+   */
+  public void resumeInterruptedChecks(OffsetDateTime startedAt) {
+    for (String validationId : checks.interrupted(startedAt, batchSize)) {
+      int attempt = checks.attemptOf(validationId);
+      if (attempt >= 0) {
+        runner.submit(new CheckRequested(validationId, attempt));
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.core.TestData;
+import io.idforge.identity.core.application.CheckService;
 import io.idforge.identity.core.application.ProcessExpiry;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.process.ProcessQuery;
@@ -73,8 +74,32 @@ class ExpireProcessesJobTest {
     }
   }
 
+  /** Checks past due; handling one removes it, and the first one's grace is used up. */
+  static final class RecordingChecks extends CheckService {
+    final List<String> due = new ArrayList<>();
+    final List<String> handled = new ArrayList<>();
+
+    @Override
+    public List<String> due(OffsetDateTime now, int limit) {
+      return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+    }
+
+    @Override
+    public boolean overdue(String validationId) {
+      handled.add(validationId);
+      due.remove(validationId);
+      return handled.size() == 1;
+    }
+  }
+
   static ExpireProcessesJob job(FakeProcesses processes, RecordingExpiry expiry, boolean leaseFree, int batch) {
+    return job(processes, expiry, new RecordingChecks(), leaseFree, batch);
+  }
+
+  static ExpireProcessesJob job(
+      FakeProcesses processes, RecordingExpiry expiry, RecordingChecks checks, boolean leaseFree, int batch) {
     ExpireProcessesJob job = new ExpireProcessesJob();
+    job.checks = checks;
     job.processes = processes;
     job.expiry = expiry;
     job.leases = (name, owner, now, until) -> {
@@ -86,6 +111,16 @@ class ExpireProcessesJobTest {
     job.interval = Duration.ofSeconds(30);
     job.batchSize = batch;
     return job;
+  }
+
+  @Test
+  void checksPastTheirDueTimeAreHandedOverOneByOneAndCountWhenTheyExpire() {
+    RecordingChecks checks = new RecordingChecks();
+    checks.due.addAll(List.of("VLD1", "VLD2"));
+    FakeProcesses processes = new FakeProcesses();
+    ExpireProcessesJob job = job(processes, new RecordingExpiry(processes), checks, true, 10);
+    assertEquals(1, job.runOnce(), "the first check's grace was used up, the second got another period");
+    assertEquals(List.of("VLD1", "VLD2"), checks.handled);
   }
 
   @Test

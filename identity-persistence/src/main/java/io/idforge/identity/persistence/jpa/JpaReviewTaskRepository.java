@@ -5,6 +5,9 @@ import io.idforge.identity.core.domain.review.ReviewTaskRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
 
 /** JPA adapter for review tasks. */
 @ApplicationScoped
@@ -16,5 +19,50 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
   @Override
   public void store(ReviewTask task) {
     em.persist(task);
+  }
+
+  @Override
+  public Optional<ReviewTask> find(String clientId, String reviewId) {
+    return em.createQuery(
+            "SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.reviewId = :review", ReviewTask.class)
+        .setParameter("client", clientId)
+        .setParameter("review", reviewId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<ReviewTask> findOpenByValidation(String clientId, String validationId) {
+    // Uses ix_review_task_validation.
+    return em.createQuery(
+            "SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.validationId = :validation"
+                + " AND t.status = 'open'",
+            ReviewTask.class)
+        .setParameter("client", clientId)
+        .setParameter("validation", validationId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<ReviewTask> list(String clientId, String status, String validationType, long afterId, int limit) {
+    // Uses ix_review_task_queue (client_id, status, id): oldest first.
+    StringBuilder jpql = new StringBuilder("SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.id > :after");
+    if (status != null) {
+      jpql.append(" AND t.status = :status");
+    }
+    if (validationType != null) {
+      jpql.append(" AND t.validationType = :type");
+    }
+    jpql.append(" ORDER BY t.id");
+    TypedQuery<ReviewTask> q =
+        em.createQuery(jpql.toString(), ReviewTask.class).setParameter("client", clientId).setParameter("after", afterId);
+    if (status != null) {
+      q.setParameter("status", status);
+    }
+    if (validationType != null) {
+      q.setParameter("type", validationType);
+    }
+    return q.setMaxResults(limit).getResultList();
   }
 }

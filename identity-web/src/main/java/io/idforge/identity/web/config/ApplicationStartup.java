@@ -4,6 +4,8 @@ import io.idforge.identity.api.spi.FaceMatcher;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import io.idforge.identity.core.security.MediaKeys;
 import io.idforge.identity.core.security.OtpKeys;
 import io.idforge.identity.core.security.SigningKeys;
@@ -51,6 +53,8 @@ public class ApplicationStartup {
 
   @Inject ExpireProcessesJob expireProcessesJob;
 
+  @Inject Clock clock;
+
   @Inject Instance<FaceMatcher> faceMatchers;
 
   @Inject
@@ -91,6 +95,7 @@ public class ApplicationStartup {
       LOG.info(() -> "face matching engine: " + faceMatchers.get().name());
     }
     expireProcessesJob.schedule();
+    expireProcessesJob.resumeInterruptedChecks(OffsetDateTime.now(clock));
     LOG.info("identity service started");
   }
 }

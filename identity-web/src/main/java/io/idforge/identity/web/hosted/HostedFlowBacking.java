@@ -55,6 +55,9 @@ public class HostedFlowBacking {
   /** Document types offered when the step does not restrict them. */
   static final List<String> DEFAULT_DOCUMENT_TYPES = List.of("national-id", "passport", "foreign-id", "driver-license");
 
+  /** Seconds between two looks at a running check. */
+  static final int CHECKING_REFRESH_SECONDS = 2;
+
   /** Seconds before the finished page sends the user on to the tenant's redirect URL. */
   static final int REDIRECT_SECONDS = 5;
 
@@ -97,6 +100,12 @@ public class HostedFlowBacking {
     if (caller == null) {
       return;
     }
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (faces.isPostback()) {
+      // The action runs in a transaction of its own; the form only needs the stored screen.
+      screen = hosted.peek(caller).orElse(null);
+      return;
+    }
     notice = session.takeNotice().orElse(null);
     try {
       screen = hosted.open(caller, ((HttpServletRequest) ext.getRequest()).getRemoteAddr());
@@ -107,8 +116,8 @@ public class HostedFlowBacking {
       // The token's process is gone or the token was refused: the link no longer works.
       screen = null;
     }
-    if (screen != null && (screen.finished() || isInReview())) {
-      // The outcome or the review panel says it all.
+    if (screen != null && (screen.finished() || isInReview() || isChecking())) {
+      // The outcome, the review or the checking panel says it all.
       notice = null;
     } else if (notice == null && screen != null && screen.validation() != null) {
       // After a reload the last failed attempt still explains why the user is asked again.
@@ -151,6 +160,9 @@ public class HostedFlowBacking {
       if (tooLarge(front) || tooLarge(back)) {
         return "file_too_large";
       }
+      if (empty(front)) {
+        return "file_required"; // a field error: it costs no attempt
+      }
       byte[] backBytes = bytes(back);
       return hosted.submitDocument(caller, country, documentType, bytes(front),
           backBytes == null || backBytes.length == 0 ? null : backBytes).notice();
@@ -162,9 +174,10 @@ public class HostedFlowBacking {
       if (tooLarge(selfie)) {
         return "file_too_large";
       }
-      byte[] bytes = bytes(selfie);
-      String mime = bytes == null ? null : ImageFormat.sniff(bytes).map(ImageFormat::mimeType).orElse(null);
-      return hosted.submitSelfie(caller, bytes, mime).notice();
+      if (empty(selfie)) {
+        return "file_required"; // a field error: it costs no attempt
+      }
+      return hosted.submitSelfie(caller, bytes(selfie)).notice();
     });
   }
 
@@ -202,6 +215,10 @@ public class HostedFlowBacking {
   @FunctionalInterface
   interface Action {
     String run() throws IOException;
+  }
+
+  private static boolean empty(Part part) {
+    return part == null || part.getSize() == 0;
   }
 
   private static boolean tooLarge(Part part) {
@@ -290,6 +307,16 @@ public class HostedFlowBacking {
 
   public boolean isInReview() {
     return screen != null && screen.validation() != null && screen.validation().inReview();
+  }
+
+  /** A check of the step's input is running: the page waits for its verdict. */
+  public boolean isChecking() {
+    return screen != null && screen.validation() != null && screen.validation().isChecking();
+  }
+
+  /** The {@code content} of the checking page's meta refresh: look again in two seconds. */
+  public String getCheckingRefresh() {
+    return CHECKING_REFRESH_SECONDS + ";url=flow.xhtml?process_id=" + getProcessId();
   }
 
   public boolean isCodeSent() {

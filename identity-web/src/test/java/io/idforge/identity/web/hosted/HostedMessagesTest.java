@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.api.reasons.ReasonKind;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.application.steps.DocumentStepHandler;
+import io.idforge.identity.core.application.steps.FaceStepHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,15 +34,15 @@ class HostedMessagesTest {
           "age_above_threshold", "invalid_document_number", "invalid_curp", "invalid_mrz", "invalid_issue_date",
           "missing_document_number", "missing_names", "missing_gender", "missing_date_of_birth",
           "missing_expiration_date", "data_inconsistency", "data_not_match_with_government_database",
-          "document_unregistered", "government_database_unavailable", HostedFlowService.EXTRACTION_OFF,
+          "document_unregistered", "government_database_unavailable", DocumentStepHandler.EXTRACTION_OFF,
           // faces
           "no_face_detected", "face_not_detected", "similarity_threshold_not_passed", "no_reference_portrait",
-          HostedFlowService.FACE_MATCHING_OFF,
+          FaceStepHandler.FACE_MATCHING_OFF,
           // process
           "canceled", "system_error",
           // the page's own notices
           "invalid_phone", "invalid_email", "invalid_code_format", "file_too_large", "upload_failed",
-          "request_refused", "unknown");
+          "request_refused", "file_required", "unknown");
 
   static Properties load(String suffix) throws IOException {
     Properties p = new Properties();

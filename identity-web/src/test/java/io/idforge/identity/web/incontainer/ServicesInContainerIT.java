@@ -12,6 +12,7 @@ import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.FlowScreen;
 import io.idforge.identity.core.application.FlowService;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.application.steps.FaceStepHandler;
 import io.idforge.identity.core.application.MediaService;
 import io.idforge.identity.core.application.ProcessExpiry;
 import io.idforge.identity.core.application.ProcessService;
@@ -115,11 +116,14 @@ class ServicesInContainerIT {
   void withTheFaceEngineSwitchedOffTheSelfieWaitsForReviewAndNeverPasses() throws Exception {
     Caller web = webCaller(StepType.DOCUMENT_VALIDATION, StepType.FACE_RECOGNITION);
     hosted.open(web, "127.0.0.1");
-    FlowScreen opened =
+    FlowScreen submitted =
         hosted.submitDocument(web, "CO", "national-id", png(SyntheticDocuments.front(false)), png(SyntheticDocuments.reverse("19880621")));
+    assertTrue(submitted.validation().isChecking(), "the inspection runs after the upload's transaction");
+    FlowScreen opened = verdict(web);
     assertEquals(StepType.FACE_RECOGNITION, opened.step().type());
-    FlowScreen after = hosted.submitSelfie(web, png(SyntheticDocuments.face()), "image/png");
-    assertEquals(HostedFlowService.FACE_MATCHING_OFF, after.notice());
+    hosted.submitSelfie(web, png(SyntheticDocuments.face()));
+    FlowScreen after = verdict(web);
+    assertEquals(FaceStepHandler.FACE_MATCHING_OFF, after.validation().lastReason());
     assertTrue(after.validation().inReview());
     assertEquals(ProcessStatus.PENDING, after.process().process().status());
     assertEquals(ProcessStatus.PENDING, after.process().validations().get(1).status());
@@ -133,8 +137,24 @@ class ServicesInContainerIT {
 
   private FlowScreen submitCentenarian(Caller web) throws Exception {
     hosted.open(web, "127.0.0.1");
-    return hosted.submitDocument(web, "CO", "national-id",
+    hosted.submitDocument(web, "CO", "national-id",
         png(SyntheticDocuments.front(false)), png(SyntheticDocuments.reverse("19000101")));
+    return verdict(web);
+  }
+
+  /** The screen once the running check has been applied (checks run after the upload commits). */
+  private FlowScreen verdict(Caller web) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      FlowScreen screen = hosted.open(web, "127.0.0.1");
+      if (screen.validation() == null || !screen.validation().isChecking()) {
+        return screen;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the check did not finish within 60 s");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+    }
   }
 
   private static byte[] png(BufferedImage image) throws Exception {
@@ -146,7 +166,7 @@ class ServicesInContainerIT {
   @Test
   void aReviewTriggeringReasonWaitsForReviewWhenTheStepEnablesIt() throws Exception {
     FlowScreen screen = submitCentenarian(documentCaller("enabled"));
-    assertEquals("age_above_threshold", screen.notice());
+    assertEquals("age_above_threshold", screen.validation().lastReason());
     assertTrue(screen.validation().inReview());
     assertEquals(ProcessStatus.PENDING, screen.process().process().status());
   }

@@ -37,7 +37,9 @@ final class FlowDefinitionJson {
               .add("allowed_retries", c.allowedRetries())
               .add("face_threshold", c.faceThreshold())
               .add("allowed_document_types", allowed)
-              .add("manual_review", c.manualReview());
+              .add("manual_review", c.manualReview())
+              .add("timeout", c.timeoutSeconds())
+              .add("manual_review_timeout", c.reviewTimeoutSeconds());
       if (c.minimumAge() != null) {
         config.add("minimum_age", c.minimumAge());
       }
@@ -83,7 +85,10 @@ final class FlowDefinitionJson {
                   c.getJsonNumber("face_threshold").doubleValue(),
                   allowed,
                   c.getString("manual_review"),
-                  minimumAge == null ? null : minimumAge.intValue())));
+                  minimumAge == null ? null : minimumAge.intValue(),
+                  // Versions stored before timeouts were configurable take the defaults.
+                  c.getInt("timeout", StepConfig.DEFAULT_TIMEOUT_SECONDS),
+                  c.getInt("manual_review_timeout", StepConfig.DEFAULT_REVIEW_TIMEOUT_SECONDS))));
     }
     return new FlowDefinition(
         o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps);

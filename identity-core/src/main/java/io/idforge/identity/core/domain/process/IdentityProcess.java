@@ -85,6 +85,14 @@ public class IdentityProcess {
   @Column(name = "expires_at", nullable = false)
   private OffsetDateTime expiresAt;
 
+  /** The status an operator set on the finished process (Truora's {@code override_status}). */
+  @Column(name = "override_status", length = 10)
+  private String overrideStatus;
+
+  /** JSON array of the overrides, oldest first (Truora's {@code override_status_history}). */
+  @Column(name = "override_history")
+  private String overrideHistory;
+
   @Version
   @Column(name = "version")
   private Long version;
@@ -169,6 +177,52 @@ public class IdentityProcess {
     expiresAt = now.plus(GRACE);
     updatedAt = now;
     return true;
+  }
+
+  /**
+   * Keeps the process alive at least until {@code until} (a manual review's deadline): a process
+   * waiting for a human must not expire before the human's own deadline does.
+   */
+  public void holdUntil(OffsetDateTime until, OffsetDateTime now) {
+    requirePending();
+    if (until.isAfter(expiresAt)) {
+      expiresAt = until;
+      updatedAt = now;
+    }
+  }
+
+  /**
+   * An operator's final word on a finished process: {@code success} over a failure or the other
+   * way round. The original outcome stays; results show {@code override_status} beside it.
+   *
+   * @param historyJson the whole history after this override, as the engine wrote it
+   */
+  public void override(ProcessStatus to, String historyJson, OffsetDateTime now) {
+    if (isPending()) {
+      throw new ConflictException("Process " + processId + " has not finished yet: only a finished process can be overridden");
+    }
+    if (to == ProcessStatus.PENDING) {
+      throw new IllegalArgumentException("an override is success or failure");
+    }
+    if (to == effectiveStatus()) {
+      throw new ConflictException("Process " + processId + " is already " + to.wireValue());
+    }
+    overrideStatus = to.wireValue();
+    overrideHistory = historyJson;
+    updatedAt = now;
+  }
+
+  /** The status that counts: the override when there is one (Truora's rule), else the outcome. */
+  public ProcessStatus effectiveStatus() {
+    return overrideStatus == null ? status() : ProcessStatus.fromWire(overrideStatus).orElseThrow();
+  }
+
+  public String overrideStatus() {
+    return overrideStatus;
+  }
+
+  public String overrideHistory() {
+    return overrideHistory;
   }
 
   private void requirePending() {

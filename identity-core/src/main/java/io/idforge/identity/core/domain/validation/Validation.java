@@ -15,12 +15,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * One run of a validator within a process ({@code VLD…}). Created when the user starts the step;
- * {@code pending} while it waits for input, runs its checks or sits in manual review.
+ * One run of a validator ({@code VLD…}), inside a process (one per attempt of a step) or on its own
+ * (the Validations API, without a process). Its {@link ValidationState} moves only through
+ * {@link #move(Trigger, OffsetDateTime)}, which keeps Truora's outcome columns ({@code status},
+ * {@code failure_status}, reasons) in step with it. Which move happens when is decided by the
+ * engine ({@code io.idforge.identity.core.engine}); this entity only refuses moves that do not exist.
  */
 @Entity
 @Table(name = "validation")
@@ -34,7 +38,8 @@ public class Validation {
   @Column(name = "validation_id", length = 40, nullable = false, unique = true, updatable = false)
   private String validationId;
 
-  @Column(name = "process_id", length = 40, nullable = false, updatable = false)
+  /** The process this validation belongs to; null for a standalone validation. */
+  @Column(name = "process_id", length = 40, updatable = false)
   private String processId;
 
   @Column(name = "client_id", length = 40, nullable = false, updatable = false)
@@ -49,6 +54,9 @@ public class Validation {
   @Column(name = "type", length = 30, nullable = false, updatable = false)
   private String type;
 
+  @Column(name = "state", length = 20, nullable = false)
+  private String state;
+
   @Embedded private Outcome outcome;
 
   @Column(name = "allowed_retries", nullable = false)
@@ -60,16 +68,32 @@ public class Validation {
   @Column(name = "threshold")
   private Double threshold;
 
-  /** True until every input the validator needs (code, photos) has arrived. */
-  @Column(name = "awaiting_input", nullable = false)
-  private boolean awaitingInput;
+  /** Seconds a check (and a standalone validation's input) may take: Truora's {@code timeout}. */
+  @Column(name = "timeout_seconds", nullable = false)
+  private int timeoutSeconds;
 
-  @Column(name = "in_review", nullable = false)
-  private boolean inReview;
+  /** Counts submissions; a check result names its attempt, so a stale one is ignored. */
+  @Column(name = "attempt", nullable = false)
+  private int attempt;
+
+  /** When the running check is overdue (then the grace rule applies); null unless checking. */
+  @Column(name = "check_due_at")
+  private OffsetDateTime checkDueAt;
+
+  /** Grace periods granted to the running check (at most three, as Truora). */
+  @Column(name = "check_grace", nullable = false)
+  private int checkGrace;
 
   /** The latest user-fixable reason while the user may still retry (shown by the hosted flow). */
   @Column(name = "last_reason", length = 80)
   private String lastReason;
+
+  /** The document the user said they photographed (document validations). */
+  @Column(name = "document_country", length = 3)
+  private String documentCountry;
+
+  @Column(name = "document_type", length = 30)
+  private String documentType;
 
   @Column(name = "front_media_id", length = 40)
   private String frontMediaId;
@@ -82,7 +106,7 @@ public class Validation {
 
   @Embedded private StoredOtp otp;
 
-  /** JSON of the type-specific {@code details} object, written by the validator. */
+  /** JSON of the type-specific {@code details} object, written by the step handlers. */
   @Column(name = "details")
   private String details;
 
@@ -101,6 +125,11 @@ public class Validation {
 
   protected Validation() {}
 
+  /**
+   * A new validation waiting for its input.
+   *
+   * @param processId the process, or null for a standalone validation
+   */
   public Validation(
       String processId,
       String clientId,
@@ -109,6 +138,7 @@ public class Validation {
       StepType type,
       int allowedRetries,
       Double threshold,
+      int timeoutSeconds,
       String ipAddress,
       OffsetDateTime now) {
     this.validationId = PublicIds.next(PublicIds.VALIDATION);
@@ -117,104 +147,105 @@ public class Validation {
     this.accountId = accountId;
     this.stepIndex = stepIndex;
     this.type = type.wireValue();
+    this.state = ValidationState.AWAITING_INPUT.wireValue();
     this.outcome = Outcome.pending();
     this.allowedRetries = allowedRetries;
     this.remainingRetries = allowedRetries;
     this.threshold = threshold;
-    this.awaitingInput = true;
+    this.timeoutSeconds = timeoutSeconds;
     this.ipAddress = ipAddress;
     this.createdAt = now;
     this.updatedAt = now;
   }
 
-  public boolean isPending() {
-    return outcome.isPending();
-  }
+  // --- the one way to change state ------------------------------------------------------------
 
-  /** Ends a pending validation as expired. */
-  public void expire(String reason, OffsetDateTime now) {
-    if (!isPending()) {
-      return;
+  /**
+   * Moves to the state {@code trigger} leads to, keeping the wire outcome in step.
+   *
+   * @param reason the catalogued declined or expired reason of a final failure; the user-fixable
+   *     reason of a retry; null otherwise
+   * @throws IllegalTransitionException when the current state has no such move
+   */
+  public ValidationState move(Trigger trigger, String reason, OffsetDateTime now) {
+    ValidationState next = state().on(trigger);
+    switch (next) {
+      case SUCCEEDED -> {
+        outcome.succeed();
+        lastReason = null;
+      }
+      case DECLINED, CANCELED -> outcome.decline(reason);
+      case EXPIRED -> outcome.expire(reason);
+      case SYSTEM_ERROR -> outcome.failWithSystemError();
+      case AWAITING_INPUT -> lastReason = reason;
+      case IN_REVIEW -> lastReason = reason;
+      case CHECKING -> {
+        attempt++;
+        checkDueAt = now.plusSeconds(timeoutSeconds);
+        checkGrace = 0;
+      }
     }
-    outcome.expire(reason);
-    inReview = false;
+    if (next != ValidationState.CHECKING) {
+      checkDueAt = null;
+    }
+    state = next.wireValue();
     updatedAt = now;
+    return next;
   }
 
-  /** Records that the inputs of this attempt arrived and the checks can run. */
-  public void inputsReceived(OffsetDateTime now) {
-    requirePending();
-    awaitingInput = false;
-    updatedAt = now;
+  /** As {@link #move(Trigger, String, OffsetDateTime)} for moves without a reason. */
+  public ValidationState move(Trigger trigger, OffsetDateTime now) {
+    return move(trigger, null, now);
   }
 
-  public void succeed(String detailsJson, OffsetDateTime now) {
-    requirePending();
-    outcome.succeed();
-    details = detailsJson == null ? details : detailsJson;
-    lastReason = null;
-    inReview = false;
-    updatedAt = now;
-  }
-
-  /** Ends the validation declined with a catalogued reason. */
-  public void decline(String reason, String detailsJson, OffsetDateTime now) {
-    requirePending();
-    outcome.decline(reason);
-    details = detailsJson == null ? details : detailsJson;
-    inReview = false;
-    updatedAt = now;
-  }
-
-  public void failWithSystemError(OffsetDateTime now) {
-    requirePending();
-    outcome.failWithSystemError();
-    inReview = false;
-    updatedAt = now;
+  /** Uses one retry; the caller checked that one is left. */
+  public void useRetry() {
+    if (remainingRetries <= 0) {
+      throw new IllegalStateException("no retry left on " + validationId);
+    }
+    remainingRetries--;
   }
 
   /**
-   * A user-fixable failure: uses one retry and waits for new input when one is left.
+   * Grants the running check one more grace period, as Truora does up to three times.
    *
-   * @return true when the user may try again, false when no retry was left (the caller declines)
+   * @return false when the grace periods are used up (the caller ends the validation)
    */
-  public boolean retryAfter(String reason, String detailsJson, OffsetDateTime now) {
-    requirePending();
-    details = detailsJson == null ? details : detailsJson;
-    updatedAt = now;
-    if (remainingRetries <= 0) {
+  public boolean extendCheck(Duration grace, int maxGrace, OffsetDateTime now) {
+    requireState(ValidationState.CHECKING);
+    if (checkGrace >= maxGrace) {
       return false;
     }
-    remainingRetries--;
-    lastReason = reason;
-    awaitingInput = true;
+    checkGrace++;
+    checkDueAt = now.plus(grace);
+    updatedAt = now;
     return true;
   }
 
-  /** Leaves the validation pending for a human decision. */
-  public void sendToReview(String reason, String detailsJson, OffsetDateTime now) {
-    requirePending();
-    details = detailsJson == null ? details : detailsJson;
-    lastReason = reason;
-    awaitingInput = false;
-    inReview = true;
-    updatedAt = now;
+  /** Stores the type-specific details the handler wrote (null keeps the previous ones). */
+  public void recordDetails(String detailsJson, OffsetDateTime now) {
+    if (detailsJson != null) {
+      details = detailsJson;
+      updatedAt = now;
+    }
   }
 
-  public void attachDocument(String frontId, String reverseId) {
-    requirePending();
+  public void attachDocument(String country, String docType, String frontId, String reverseId) {
+    requireState(ValidationState.AWAITING_INPUT);
+    documentCountry = country;
+    documentType = docType;
     frontMediaId = frontId;
     reverseMediaId = reverseId;
   }
 
   public void attachFace(String mediaId) {
-    requirePending();
+    requireState(ValidationState.AWAITING_INPUT);
     faceMediaId = mediaId;
   }
 
-  /** Stores a (re)issued one-time-code challenge. */
+  /** Stores a (re)issued one-time-code challenge; its retry count is the validation's. */
   public void storeChallenge(OtpChallenge challenge, OffsetDateTime now) {
-    requirePending();
+    requireState(ValidationState.AWAITING_INPUT);
     otp = StoredOtp.of(challenge);
     remainingRetries = challenge.remainingRetries();
     updatedAt = now;
@@ -222,23 +253,69 @@ public class Validation {
 
   /** The stored challenge, or empty when no code was sent yet. */
   public Optional<OtpChallenge> challenge() {
-    return otp == null || !otp.isPresent() ? Optional.empty() : Optional.of(otp.toChallenge(allowedRetries, remainingRetries));
+    return otp == null || !otp.isPresent()
+        ? Optional.empty()
+        : Optional.of(otp.toChallenge(allowedRetries, remainingRetries));
   }
 
-  /** Records an attempt on the challenge (its state after {@code verify}). */
-  public void recordAttempt(OtpChallenge after, String reason, OffsetDateTime now) {
-    storeChallenge(after, now);
-    lastReason = reason;
-  }
-
-  private void requirePending() {
-    if (!isPending()) {
-      throw new IllegalStateException("validation " + validationId + " has already finished");
+  private void requireState(ValidationState expected) {
+    if (state() != expected) {
+      throw new IllegalTransitionException(state(), Trigger.SUBMIT);
     }
+  }
+
+  // --- reads ------------------------------------------------------------------------------------
+
+  public ValidationState state() {
+    return ValidationState.fromWire(state).orElseThrow();
+  }
+
+  public boolean isPending() {
+    return state().isLive();
+  }
+
+  public boolean awaitingInput() {
+    return state() == ValidationState.AWAITING_INPUT;
+  }
+
+  public boolean isChecking() {
+    return state() == ValidationState.CHECKING;
+  }
+
+  public boolean inReview() {
+    return state() == ValidationState.IN_REVIEW;
+  }
+
+  public boolean isStandalone() {
+    return processId == null;
+  }
+
+  public int attempt() {
+    return attempt;
+  }
+
+  public OffsetDateTime checkDueAt() {
+    return checkDueAt;
+  }
+
+  public int checkGrace() {
+    return checkGrace;
+  }
+
+  public int timeoutSeconds() {
+    return timeoutSeconds;
   }
 
   public String lastReason() {
     return lastReason;
+  }
+
+  public String documentCountry() {
+    return documentCountry;
+  }
+
+  public String documentType() {
+    return documentType;
   }
 
   public String frontMediaId() {
@@ -307,14 +384,6 @@ public class Validation {
 
   public Double threshold() {
     return threshold;
-  }
-
-  public boolean awaitingInput() {
-    return awaitingInput;
-  }
-
-  public boolean inReview() {
-    return inReview;
   }
 
   public String details() {

@@ -40,7 +40,12 @@ final class FlowMapper {
       }
       String manualReview = c != null && c.manualReview() != null ? c.manualReview() : FlowRequest.DEFAULT_MANUAL_REVIEW;
       Integer minimumAge = c == null ? null : c.minimumAge();
-      steps.add(new FlowStep(null, type, new StepConfig(retries, threshold, allowed, manualReview, minimumAge)));
+      int timeout = c != null && c.timeout() != null ? c.timeout() : FlowRequest.DEFAULT_TIMEOUT;
+      int reviewTimeout =
+          c != null && c.manualReviewTimeout() != null ? c.manualReviewTimeout() : FlowRequest.DEFAULT_MANUAL_REVIEW_TIMEOUT;
+      steps.add(
+          new FlowStep(
+              null, type, new StepConfig(retries, threshold, allowed, manualReview, minimumAge, timeout, reviewTimeout)));
     }
     return new FlowDefinition(
         request.name().trim(),
@@ -65,7 +70,9 @@ final class FlowMapper {
                   s.type() == StepType.FACE_RECOGNITION ? c.faceThreshold() : null,
                   allowed.isEmpty() ? null : allowed,
                   c.manualReview(),
-                  c.minimumAge())));
+                  c.minimumAge(),
+                  c.timeoutSeconds(),
+                  s.type().takesFiles() ? c.reviewTimeoutSeconds() : null)));
     }
     return new FlowResponse(
         view.flow().flowId(),

@@ -2,14 +2,16 @@ package io.idforge.identity.web.rest.processes;
 
 import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 
+import io.idforge.identity.api.processes.OverrideEntry;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.processes.ProcessStepResponse;
 import io.idforge.identity.api.processes.ValidationDetails;
+import io.idforge.identity.api.processes.ValidationItem;
 import io.idforge.identity.api.processes.ValidationResponse;
 import io.idforge.identity.core.application.ProcessView;
-import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.validation.Validation;
+import io.idforge.identity.core.engine.StepProgress;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -34,12 +36,13 @@ final class ProcessMapper {
    */
   static ProcessResponse toResponse(ProcessView view, boolean withSteps, MediaLinks links) {
     IdentityProcess p = view.process();
-    List<FlowStep> steps = view.flow().steps();
+    List<StepProgress.Step> progress = StepProgress.of(p, view.flow().steps(), view.validations());
     List<ValidationResponse> validations = new ArrayList<>();
     for (Validation v : view.validations()) {
       validations.add(toResponse(v, links));
     }
-    boolean onStep = p.isPending() && p.currentStepIndex() < steps.size();
+    StepProgress.Step current = StepProgress.current(p, progress);
+    StepProgress.Step lastFinished = StepProgress.lastFinished(progress);
     return new ProcessResponse(
         p.processId(),
         p.accountId(),
@@ -53,45 +56,36 @@ final class ProcessMapper {
         p.declinedReason(),
         p.expiredReason(),
         withSteps ? p.currentStepIndex() : null,
-        onStep ? steps.get(p.currentStepIndex()).type().wireValue() : null,
+        current == null ? null : current.step().type().wireValue(),
         view.flow().timeToLiveMinutes(),
         withSteps ? p.redirectUrl() : null,
         variables(p.startData()),
-        withSteps ? steps(view) : null,
+        withSteps ? progress.stream().map(ProcessMapper::toStep).toList() : null,
         validations,
         p.createdAt(),
         p.updatedAt(),
-        p.expiresAt());
+        p.expiresAt(),
+        current == null ? null : toStep(current),
+        lastFinished == null ? null : toStep(lastFinished),
+        p.overrideStatus(),
+        overrides(p.overrideHistory()));
   }
 
-  private static List<ProcessStepResponse> steps(ProcessView view) {
-    IdentityProcess p = view.process();
-    List<ProcessStepResponse> out = new ArrayList<>();
-    List<FlowStep> steps = view.flow().steps();
-    for (int i = 0; i < steps.size(); i++) {
-      Validation latest = null;
-      for (Validation v : view.validations()) {
-        if (v.stepIndex() == i) {
-          latest = v;
-        }
-      }
-      String status;
-      if (latest != null) {
-        status = latest.status().wireValue();
-      } else if (i == p.currentStepIndex() && p.isPending()) {
-        status = "in_progress";
-      } else {
-        status = "pending";
-      }
-      out.add(
-          new ProcessStepResponse(
-              steps.get(i).stepId(), steps.get(i).type().wireValue(), status,
-              latest == null ? null : latest.validationId()));
+  private static ProcessStepResponse toStep(StepProgress.Step s) {
+    return new ProcessStepResponse(
+        s.step().stepId(), s.step().type().wireValue(), s.status(),
+        s.validation() == null ? null : s.validation().validationId());
+  }
+
+  private static List<OverrideEntry> overrides(String historyJson) {
+    if (historyJson == null) {
+      return null;
     }
-    return out;
+    return List.of(JSONB.fromJson(historyJson, OverrideEntry[].class));
   }
 
-  private static ValidationResponse toResponse(Validation v, MediaLinks links) {
+  static ValidationResponse toResponse(Validation v, MediaLinks links) {
+    ValidationDetails details = v.details() == null ? null : JSONB.fromJson(v.details(), ValidationDetails.class);
     return new ValidationResponse(
         v.validationId(),
         v.ipAddress(),
@@ -110,7 +104,20 @@ final class ProcessMapper {
         links.link(v.clientId(), v.frontMediaId()),
         links.link(v.clientId(), v.reverseMediaId()),
         links.link(v.clientId(), v.faceMediaId()),
-        v.details() == null ? null : JSONB.fromJson(v.details(), ValidationDetails.class));
+        details,
+        manualReviewStatus(v, details));
+  }
+
+  /** {@code manual_review_status} from the validation's state and the review items of its details. */
+  private static String manualReviewStatus(Validation v, ValidationDetails details) {
+    List<ValidationItem> items = null;
+    if (details != null && details.documentValidations() != null) {
+      items = details.documentValidations().manualReview();
+    } else if (details != null && details.faceRecognitionValidations() != null) {
+      items = details.faceRecognitionValidations().manualReview();
+    }
+    ValidationItem last = items == null || items.isEmpty() ? null : items.get(items.size() - 1);
+    return StepProgress.manualReviewStatus(v, last != null, last != null && "valid".equals(last.result()));
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.idforge.identity.core.domain.process;
+package io.idforge.identity.core.engine;
 
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.validation.Validation;

@@ -1,13 +1,14 @@
-package io.idforge.identity.core.domain.process;
+package io.idforge.identity.core.engine;
 
+import static io.idforge.identity.core.TestData.now;
 import static io.idforge.identity.core.TestData.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.domain.flow.StepType;
+import io.idforge.identity.core.domain.validation.Trigger;
 import io.idforge.identity.core.domain.validation.Validation;
-import java.lang.reflect.Field;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,18 +39,18 @@ class ExpiryPolicyTest {
 
   @ParameterizedTest
   @EnumSource(value = StepType.class, names = {"DOCUMENT_VALIDATION", "FACE_RECOGNITION"})
-  void aValidationInReviewExpiresAsManualReviewExpired(StepType step) throws Exception {
+  void aValidationInReviewExpiresAsManualReviewExpired(StepType step) {
     Validation v = validation(step, 0);
-    set(v, "inReview", true);
-    set(v, "awaitingInput", false);
+    v.move(Trigger.SUBMIT, now());
+    v.move(Trigger.REVIEW, "face_matching_off", now());
     assertEquals(new ExpiryPolicy.Expire("manual_review_expired"), ExpiryPolicy.decide(step, v, true));
   }
 
   @ParameterizedTest
   @EnumSource(StepType.class)
-  void inputsInAndChecksRunningGetGraceThenExpire(StepType step) throws Exception {
+  void inputsInAndChecksRunningGetGraceThenExpire(StepType step) {
     Validation v = validation(step, 0);
-    set(v, "awaitingInput", false);
+    v.move(Trigger.SUBMIT, now());
     assertInstanceOf(ExpiryPolicy.Extend.class, ExpiryPolicy.decide(step, v, true));
     ExpiryPolicy.Expire last = (ExpiryPolicy.Expire) ExpiryPolicy.decide(step, v, false);
     String expected = step == StepType.DOCUMENT_VALIDATION ? "pending_validation_methods" : "input_file_not_uploaded";
@@ -63,10 +64,4 @@ class ExpiryPolicyTest {
     assertEquals(true, ReasonCatalogue.standard().isExpiredReason(reason), reason);
   }
 
-  /** The validators that flip these flags arrive with the hosted flow; the policy is tested now. */
-  private static void set(Validation v, String field, boolean value) throws Exception {
-    Field f = Validation.class.getDeclaredField(field);
-    f.setAccessible(true);
-    f.setBoolean(v, value);
-  }
 }

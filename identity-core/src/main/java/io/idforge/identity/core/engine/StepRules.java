@@ -1,0 +1,43 @@
+package io.idforge.identity.core.engine;
+
+import io.idforge.identity.api.reasons.Reason;
+import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.api.reasons.ReasonKind;
+import io.idforge.identity.core.domain.flow.StepType;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which failures the user may retry and which may go to a human, from the reason catalogue
+ * ({@code user_fixable}, {@code manual_review_trigger}) plus the retakes our own checks add.
+ */
+public final class StepRules {
+
+  /** Reasons a better photo can fix, beyond those the catalogue marks user-fixable. */
+  static final Set<String> RETAKEABLE =
+      Set.of(
+          "document_not_recognized",
+          "invalid_or_corrupted_image_file",
+          "reverse_document_not_found",
+          "file_format_not_supported",
+          "no_face_detected");
+
+  /** The decline of a step whose retries are used up (Truora's, for every validator). */
+  public static final String MAX_RETRIES_REACHED = "max_retries_reached";
+
+  private StepRules() {}
+
+  /** True when the user can fix {@code reason} with another attempt. */
+  public static boolean isUserFixable(String reason, StepType type) {
+    return RETAKEABLE.contains(reason) || catalogued(reason, type).map(Reason::isUserFixable).orElse(false);
+  }
+
+  /** True when the catalogue lets {@code reason} go to manual review instead of declining. */
+  public static boolean triggersReview(String reason, StepType type) {
+    return catalogued(reason, type).map(Reason::triggersManualReview).orElse(false);
+  }
+
+  private static Optional<Reason> catalogued(String reason, StepType type) {
+    return ReasonCatalogue.standard().find(ReasonKind.DECLINED, reason, type.wireValue());
+  }
+}
