@@ -22,6 +22,12 @@ public final class StepRules {
           "file_format_not_supported",
           "no_face_detected");
 
+  /**
+   * Reasons about the reference portrait (the document's face): another selfie cannot fix them, so
+   * in a face step they are final even where the catalogue calls them user-fixable for documents.
+   */
+  static final Set<String> PORTRAIT_PROBLEMS = Set.of("face_not_detected", "face_not_clear");
+
   /** The decline of a step whose retries are used up (Truora's, for every validator). */
   public static final String MAX_RETRIES_REACHED = "max_retries_reached";
 
@@ -29,6 +35,9 @@ public final class StepRules {
 
   /** True when the user can fix {@code reason} with another attempt. */
   public static boolean isUserFixable(String reason, StepType type) {
+    if (type == StepType.FACE_RECOGNITION && PORTRAIT_PROBLEMS.contains(reason)) {
+      return false;
+    }
     return RETAKEABLE.contains(reason) || catalogued(reason, type).map(Reason::isUserFixable).orElse(false);
   }
 
