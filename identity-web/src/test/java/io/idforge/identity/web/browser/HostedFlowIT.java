@@ -39,11 +39,14 @@ class HostedFlowIT extends BrowserSupport {
     return "{\"type\":\"email-verification\"" + (config == null ? "" : ",\"config\":{" + config + "}") + "}";
   }
 
+  /** A cédula step; two retries unless {@code config} says otherwise (Truora's default is none). */
   static String document(String config) {
-    return "{\"type\":\"document-validation\",\"config\":{" + CO_CEDULA + (config == null ? "" : "," + config) + "}}";
+    String retries = config != null && config.contains("allowed_retries") ? "" : ",\"allowed_retries\":2";
+    return "{\"type\":\"document-validation\",\"config\":{" + CO_CEDULA + retries + (config == null ? "" : "," + config) + "}}";
   }
 
-  static final String FACE = "{\"type\":\"face-recognition\"}";
+  /** A face step with two retries (Truora's maximum; its default is none). */
+  static final String FACE = "{\"type\":\"face-recognition\",\"config\":{\"allowed_retries\":2}}";
 
   /** Chooses Colombia / cédula, attaches both sides and sends them. */
   void sendDocument(Path front, Path back) throws Exception {

@@ -78,7 +78,8 @@ class FlowsAndAccountsIT extends ItSupport {
     assertEquals(120, f.getInt("time_to_live"));
     assertEquals("enabled", f.getString("status"));
     assertStep(f.getJsonArray("steps").getJsonObject(0), "phone-verification", config(2, null).build());
-    assertStep(f.getJsonArray("steps").getJsonObject(1), "face-recognition", config(2, 0.65).build());
+    // Truora's validator defaults: codes get 2 retries, faces none.
+    assertStep(f.getJsonArray("steps").getJsonObject(1), "face-recognition", config(0, 0.65).build());
   }
 
   @Test
@@ -145,7 +146,7 @@ class FlowsAndAccountsIT extends ItSupport {
         Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"face_threshold\":1.5}}]}",
             "Invalid request: steps[0].config.face_threshold must be between 0 and 1"),
         Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"allowed_retries\":5}}]}",
-            "Invalid request: steps[0].config.allowed_retries must be between 0 and 4"),
+            "Invalid request: steps[0].config.allowed_retries must be between 0 and 2 for face-recognition"),
         Arguments.of("{\"name\":\"x\",\"status\":\"paused\",\"steps\":[{\"type\":\"face-recognition\"}]}",
             "Invalid request: status must be one of enabled, disabled"),
         Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"document-validation\",\"config\":{\"allowed_document_types\":"
@@ -282,7 +283,15 @@ class FlowsAndAccountsIT extends ItSupport {
     assertEquals(Set.of("step_id", "type", "config"), step.keySet(), step::toString);
     assertMatches(IPS, step.getString("step_id"));
     assertEquals(type, step.getString("type"));
-    assertEquals(config, step.getJsonObject("config"), () -> type + " config");
+    // Every step answers its check timeout; steps a human can review also their review deadline.
+    JsonObjectBuilder expected = Json.createObjectBuilder(config);
+    if (!config.containsKey("timeout")) {
+      expected.add("timeout", 300);
+    }
+    if (!type.endsWith("-verification") && !config.containsKey("manual_review_timeout")) {
+      expected.add("manual_review_timeout", 21600);
+    }
+    assertEquals(expected.build(), step.getJsonObject("config"), () -> type + " config");
   }
 
   private static JsonObject noValidatorsPrepared() {
