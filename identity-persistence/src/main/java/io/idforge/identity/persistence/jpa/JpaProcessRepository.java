@@ -93,6 +93,9 @@ public class JpaProcessRepository implements ProcessRepository {
 
   @Override
   public Optional<IdentityProcess> lock(long id) {
+    // A process persisted earlier in this transaction is not in the table yet: EclipseLink's
+    // locking find re-reads the row with SELECT ... FOR UPDATE and would miss it.
+    em.flush();
     return Optional.ofNullable(em.find(IdentityProcess.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 

@@ -49,6 +49,7 @@ public class JpaValidationRepository implements ValidationRepository {
 
   @Override
   public Optional<Validation> lock(long id) {
+    em.flush(); // as JpaProcessRepository.lock: a row persisted in this transaction must be found
     return Optional.ofNullable(em.find(Validation.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
