@@ -31,6 +31,8 @@ public class OtpKeys {
 
   private volatile OneTimeCodes codes;
 
+  private volatile byte[] tagKey;
+
   /** Loads or creates the keys; called once at start-up after the schema migration. */
   public void initialise() {
     Map<String, byte[]> secrets =
@@ -39,6 +41,26 @@ public class OtpKeys {
     List<OtpKey> keys = new ArrayList<>();
     secrets.forEach((id, secret) -> keys.add(new OtpKey(id, secret)));
     codes = new OneTimeCodes(clock, keys.get(0), keys.subList(1, keys.size()).toArray(OtpKey[]::new));
+    tagKey = secrets.values().iterator().next();
+  }
+
+  /**
+   * A keyed hash of a phone number or e-mail address, to count the codes sent to it without storing
+   * it (a plain hash of a phone number is reversed by trying every number).
+   */
+  public String destinationTag(String destination) {
+    byte[] key = tagKey;
+    if (key == null) {
+      throw new IllegalStateException("one-time-code keys are not initialised yet");
+    }
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      byte[] tag = mac.doFinal(("destination|" + destination).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(tag);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    }
   }
 
   public OneTimeCodes codes() {

@@ -42,7 +42,7 @@ class HostedMessagesTest {
           "canceled", "system_error",
           // the page's own notices
           "invalid_phone", "invalid_email", "invalid_code_format", "file_too_large", "upload_failed",
-          "request_refused", "file_required", "unknown");
+          "request_refused", "file_required", "code_cooldown", "code_limit_reached", "unknown");
 
   static Properties load(String suffix) throws IOException {
     Properties p = new Properties();

@@ -4,6 +4,8 @@ import io.idforge.identity.api.spi.DeliveryException;
 import io.idforge.identity.core.application.port.CodeSender;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.shared.ConflictException;
+import io.idforge.identity.core.domain.validation.OtpSend;
+import io.idforge.identity.core.domain.validation.OtpSendRepository;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.engine.CheckResult;
 import io.idforge.identity.core.engine.ProcessEngine;
@@ -13,14 +15,18 @@ import io.idforge.identity.core.otp.IssuedCode;
 import io.idforge.identity.core.otp.OtpChallenge;
 import io.idforge.identity.core.otp.OtpChannel;
 import io.idforge.identity.core.otp.OtpOutcome;
+import io.idforge.identity.core.otp.OtpSendPolicy;
 import io.idforge.identity.core.security.OtpKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The phone and e-mail steps: sends a one-time code (the challenge keeps only its keyed hash) and
@@ -50,6 +56,26 @@ public class OtpStepHandler {
 
   @Inject Clock clock;
 
+  @Inject OtpSendRepository sends;
+
+  @Inject Event<OtpLimitTripped> limitTripped;
+
+  @Inject
+  @ConfigProperty(name = "identity.otp.limits.cooldown", defaultValue = "PT30S")
+  Duration cooldown;
+
+  @Inject
+  @ConfigProperty(name = "identity.otp.limits.per-destination-per-hour", defaultValue = "5")
+  int perDestinationPerHour;
+
+  @Inject
+  @ConfigProperty(name = "identity.otp.limits.per-process-per-hour", defaultValue = "10")
+  int perProcessPerHour;
+
+  @Inject
+  @ConfigProperty(name = "identity.otp.limits.per-tenant-per-hour", defaultValue = "1000")
+  int perTenantPerHour;
+
   /** The channel of a phone or e-mail validation. */
   public static OtpChannel channelOf(StepType type) {
     return switch (type) {
@@ -77,6 +103,18 @@ public class OtpStepHandler {
     if (!codeSender.canSend(channel)) {
       return CHANNEL_UNAVAILABLE;
     }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String tag = otpKeys.destinationTag(destination);
+    Optional<OtpSendPolicy.Refusal> refused = policy().check(counts(v, tag, now), now);
+    if (refused.isPresent()) {
+      OtpSendPolicy.Refusal r = refused.get();
+      if (r.alarms()) {
+        // The tenant's operators must hear of this: a number being bombed or traffic pumped.
+        LOG.warning(() -> "one-time-code limit " + r.limit() + " reached for client " + v.clientId());
+        limitTripped.fire(new OtpLimitTripped(v.clientId(), r.limit()));
+      }
+      return r.notice();
+    }
     Optional<OtpChallenge> previous = v.challenge();
     IssuedCode issued =
         previous.isPresent() && previous.get().destination().equals(destination)
@@ -89,8 +127,22 @@ public class OtpStepHandler {
       LOG.log(Level.WARNING, "could not deliver a one-time code for validation " + v.validationId(), e);
       return CHANNEL_UNAVAILABLE;
     }
-    v.storeChallenge(issued.challenge(), OffsetDateTime.now(clock));
+    v.storeChallenge(issued.challenge(), now);
+    sends.store(new OtpSend(v, tag, now));
     return CODE_SENT;
+  }
+
+  private OtpSendPolicy policy() {
+    return new OtpSendPolicy(cooldown, perDestinationPerHour, perProcessPerHour, perTenantPerHour);
+  }
+
+  private OtpSendPolicy.Counts counts(Validation v, String tag, OffsetDateTime now) {
+    OffsetDateTime hourAgo = now.minusHours(1);
+    return new OtpSendPolicy.Counts(
+        sends.lastSentFor(v.validationId()).orElse(null),
+        sends.countToDestination(tag, hourAgo),
+        v.processId() == null ? 0 : sends.countInProcess(v.processId(), hourAgo),
+        sends.countForTenant(v.clientId(), hourAgo));
   }
 
   /**
