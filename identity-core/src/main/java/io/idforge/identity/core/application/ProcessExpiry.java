@@ -36,7 +36,7 @@ public class ProcessExpiry {
       return false;
     }
     ProcessRecord r = records.lock(process, "system");
-    boolean expired = engine.expire(r);
+    boolean expired = engine.at(now).expire(r);
     records.save(r);
     return expired;
   }

@@ -84,6 +84,14 @@ public final class ProcessEngine {
     this.grace = grace;
   }
 
+  /**
+   * This engine with its clock stopped at {@code now}: for a job that decided what is overdue at
+   * one instant and must apply the rules at that same instant.
+   */
+  public ProcessEngine at(OffsetDateTime now) {
+    return new ProcessEngine(Clock.fixed(now.toInstant(), java.time.ZoneOffset.UTC), grace);
+  }
+
   // --- starting ---------------------------------------------------------------------------------
 
   /** Records the {@code created} event of a process the caller just started. */
