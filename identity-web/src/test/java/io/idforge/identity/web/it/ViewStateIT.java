@@ -42,7 +42,9 @@ class ViewStateIT extends ItSupport {
   @Test
   void aForgedViewStateIsA400WithTheFriendlyPageAndOneLogLine() {
     Session s = openFlow();
-    for (String forged : List.of("forged-view-state", "AAAA", "-1")) {
+    // "stateless" makes Mojarra rebuild a view that is not transient: it used to fail with a
+    // SEVERE "Unable to restore view" stack trace on every post.
+    for (String forged : List.of("stateless", "stateless", "stateless")) {
       long logOffset = logSize();
       Resp r = s.post(forged);
       assertEquals(400, r.status(), () -> forged + ": " + r);
@@ -51,7 +53,7 @@ class ViewStateIT extends ItSupport {
       List<String> lines = logged.lines().filter(l -> l.contains("view state is not valid")).toList();
       assertEquals(1, lines.size(), () -> "one log line per forged post, got:\n" + logged);
       assertTrue(lines.get(0).contains("reference "), lines.get(0));
-      assertFalse(logged.contains("hosted flow page failed"), logged);
+      assertFalse(logged.contains("hosted flow page failed") || logged.contains("SEVERE"), logged);
       assertFalse(logged.contains("\tat jakarta.faces") || logged.contains("\tat com.sun.faces"), logged);
     }
     // The session still works: the page renders the current step.
@@ -75,14 +77,18 @@ class ViewStateIT extends ItSupport {
   @Test
   void anExpiredViewInALiveFlowSessionGoesBackToTheFlowPage() {
     Session s = openFlow();
-    Resp r = s.post("-1234567890123456789:-987654321");
-    assertTrue(r.status() == 302 || r.status() == 303, r::toString);
-    assertTrue(r.header("Location").endsWith("/flow.xhtml"), r::toString);
+    for (String unknown : List.of("-1234567890123456789:-987654321", "forged-view-state", "AAAA")) {
+      long logOffset = logSize();
+      Resp r = s.post(unknown);
+      assertTrue(r.status() == 302 || r.status() == 303, r::toString);
+      assertTrue(r.header("Location").endsWith("/flow.xhtml"), r::toString);
+      assertFalse(logSince(logOffset).contains("SEVERE"));
+    }
   }
 
   private static void assertFriendlyPage(Resp r) {
     assertTrue(r.body().contains("id=\"error\""), r::toString);
-    for (String leak : List.of("Exception", "\tat ", "ViewState", "com.sun", "jakarta.faces.")) {
+    for (String leak : List.of("Exception", "\tat ", "ViewState", "com.sun", "jakarta.faces.application")) {
       assertFalse(r.body().contains(leak), () -> leak + " in " + r);
     }
   }
