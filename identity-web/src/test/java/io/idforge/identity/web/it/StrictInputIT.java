@@ -145,6 +145,16 @@ class StrictInputIT extends ItSupport {
     assertInvalid(post("/v1/accounts", "*/*", "account_id=strict-type"), CONTENT_TYPE_MESSAGE);
     assertInvalid(post("/v1/accounts", "application/x-www-form-urlencoded; charset=ISO-8859-1", "account_id=strict-type"),
         "Invalid request: Content-Type charset must be UTF-8");
+    // A Content-Type the JAX-RS runtime cannot parse: the envelope, not the container's HTML page.
+    assertInvalid(post("/v1/accounts", "garbage", "account_id=strict-type"), CONTENT_TYPE_MESSAGE);
+    assertInvalid(
+        api.send(api.request("/v1/flows/" + flowId, tenant.apiKey()).header("Content-Type", "garbage")
+            .PUT(HttpRequest.BodyPublishers.ofString(flow))),
+        CONTENT_TYPE_MESSAGE);
+    assertInvalid(
+        api.send(api.request("/v1/processes", tenant.apiKey()).header("Content-Type", "garbage")
+            .POST(HttpRequest.BodyPublishers.noBody())),
+        CONTENT_TYPE_MESSAGE);
     // UTF-8 said explicitly is fine; an empty POST needs no type.
     assertEquals(201, post("/v1/accounts", "application/x-www-form-urlencoded; charset=UTF-8", "").status());
     before = listings();
