@@ -92,8 +92,9 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
     }
 
     /**
-     * A postback (it carries a view state) that failed while its view was being restored: Mojarra
-     * throws whatever parsing the made-up state happens to raise (index, number, class errors).
+     * A postback (it carries a view state) that failed while its view was being restored, e.g.
+     * {@code stateless} posted to a view that is not transient ("Unable to restore view"). An
+     * unknown but well-formed state is a {@link ViewExpiredException} instead.
      */
     private static boolean isUnrestorablePostback(ExceptionQueuedEventContext queued, ExternalContext ext) {
       return queued.getPhaseId() == PhaseId.RESTORE_VIEW
