@@ -2,6 +2,7 @@ package io.idforge.identity.api.accounts;
 
 import io.idforge.identity.api.apikeys.DocumentType;
 import io.idforge.identity.api.common.FormReader;
+import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.common.WireFormats;
 import io.idforge.identity.api.error.InvalidInputException;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -157,7 +158,8 @@ public record CreateAccountForm(
             .map(
                 d -> {
                   try {
-                    return LocalDate.parse(d, ISSUE_DATE);
+                    return WireDates.checkDate(
+                        "document_issue_date", LocalDate.parse(d, ISSUE_DATE));
                   } catch (DateTimeParseException e) {
                     throw new InvalidInputException(
                         "document_issue_date", "document_issue_date must be a date yyyy-MM-dd");

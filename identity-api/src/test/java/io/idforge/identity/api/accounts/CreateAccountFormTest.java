@@ -158,6 +158,21 @@ class CreateAccountFormTest {
         "Invalid request: document_issue_date must be a date yyyy-MM-dd");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"+999999999-12-31", "-0001-01-01", "0000-12-31", "+10000-01-01"})
+  void issueDatesOutsideTheFourDigitYearsAreRefused(String date) {
+    assertRejected(
+        form("document_issue_date", date),
+        "document_issue_date",
+        "Invalid request: document_issue_date must lie between 0001-01-01 and 9999-12-31");
+  }
+
+  @Test
+  void issueDatesAtTheEdgesOfTheRangeAreAccepted() {
+    assertEquals(LocalDate.of(1, 1, 1), CreateAccountForm.parse(form("document_issue_date", "0001-01-01")).documentIssueDate());
+    assertEquals(LocalDate.of(9999, 12, 31), CreateAccountForm.parse(form("document_issue_date", "9999-12-31")).documentIssueDate());
+  }
+
   @Test
   void overlongNames() {
     for (String field : List.of("first_name", "last_name", "facebook_user", "twitter_user")) {

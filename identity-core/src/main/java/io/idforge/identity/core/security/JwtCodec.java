@@ -12,6 +12,8 @@ import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
@@ -19,19 +21,39 @@ import java.util.Optional;
  * Signs and verifies the service's JWTs (web integration tokens and backend keys) with Nimbus.
  * Verification is strict: the algorithm is pinned to HS256 (so {@code none} and RS/ES confusion
  * fail), {@code typ} must be JWT when present, the {@code kid} must be known, the MAC must match,
- * {@code iss} must be ours and {@code exp}, {@code iat}, {@code jti} must be present.
+ * {@code iss} must be ours and {@code exp}, {@code iat}, {@code jti} must be present. A token
+ * whose {@code iat} or {@code nbf} lies in the future by more than the clock-skew leeway is not
+ * valid yet: a signing key that leaked could otherwise mint tokens dated to live long after the
+ * leak is noticed, and a clock far ahead on another issuer must not be trusted.
  */
 public final class JwtCodec {
 
   private final SigningKeySource keys;
   private final String issuer;
   private final Clock clock;
+  private final Duration leeway;
 
+  /** A codec with the default leeway of {@link #DEFAULT_LEEWAY} for {@code iat} and {@code nbf}. */
   public JwtCodec(SigningKeySource keys, String issuer, Clock clock) {
+    this(keys, issuer, clock, DEFAULT_LEEWAY);
+  }
+
+  /**
+   * @param leeway how far in the future {@code iat} and {@code nbf} may lie (clock skew between
+   *     instances), zero or more
+   */
+  public JwtCodec(SigningKeySource keys, String issuer, Clock clock, Duration leeway) {
+    if (leeway.isNegative()) {
+      throw new IllegalArgumentException("the JWT clock-skew leeway must not be negative");
+    }
     this.keys = keys;
     this.issuer = issuer;
     this.clock = clock;
+    this.leeway = leeway;
   }
+
+  /** Clock skew tolerated on {@code iat} and {@code nbf} unless configured otherwise. */
+  public static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
 
   public String issuer() {
     return issuer;
@@ -54,7 +76,7 @@ public final class JwtCodec {
   /**
    * Verifies a token and returns its claims.
    *
-   * @throws UnauthorizedException when the token is malformed, forged or not ours
+   * @throws UnauthorizedException when the token is malformed, forged, not ours or not valid yet
    * @throws ForbiddenException when it is genuine but past its {@code exp}
    */
   public JWTClaimsSet verify(String token) {
@@ -82,7 +104,14 @@ public final class JwtCodec {
         || claims.getJWTID() == null) {
       throw new UnauthorizedException();
     }
-    if (!clock.instant().isBefore(exp.toInstant())) {
+    Instant now = clock.instant();
+    Instant latestStart = now.plus(leeway);
+    Date nbf = claims.getNotBeforeTime();
+    if (claims.getIssueTime().toInstant().isAfter(latestStart)
+        || (nbf != null && nbf.toInstant().isAfter(latestStart))) {
+      throw new UnauthorizedException();
+    }
+    if (!now.isBefore(exp.toInstant())) {
       throw new ForbiddenException("Forbidden: the api key has expired");
     }
     return claims;

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the application's {@link JwtCodec} from configuration. */
@@ -15,6 +16,11 @@ public class JwtCodecProducer {
   @ConfigProperty(name = "identity.jwt.issuer", defaultValue = "https://identity.idforge.local")
   String issuer;
 
+  /** Clock skew tolerated on a token's {@code iat} and {@code nbf} (several instances, NTP drift). */
+  @Inject
+  @ConfigProperty(name = "identity.jwt.clock-skew", defaultValue = "PT60S")
+  Duration clockSkew;
+
   @Inject SigningKeys signingKeys;
 
   @Inject Clock clock;
@@ -23,6 +29,6 @@ public class JwtCodecProducer {
   @Produces
   @Singleton
   JwtCodec jwtCodec() {
-    return new JwtCodec(signingKeys, issuer, clock);
+    return new JwtCodec(signingKeys, issuer, clock, clockSkew);
   }
 }

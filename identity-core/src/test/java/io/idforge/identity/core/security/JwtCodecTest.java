@@ -16,6 +16,7 @@ import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
@@ -68,6 +69,40 @@ class JwtCodecTest {
         codec(new SigningKeyRing("a", Map.of("a", SECRET_A)),
             Clock.fixed(TestData.NOW.plus(Duration.ofHours(2)), ZoneOffset.UTC));
     assertThrows(ForbiddenException.class, () -> atExpiry.verify(token));
+  }
+
+  @Test
+  void aTokenIssuedInTheFutureBeyondTheLeewayIsNotValidYet() {
+    JwtCodec codec = codec(new SigningKeyRing("a", Map.of("a", SECRET_A)), TestData.CLOCK);
+    String withinLeeway = codec.sign(claimsIssuedAt(TestData.NOW.plusSeconds(60), null));
+    assertEquals("6f1f0b7e-0000-4000-8000-000000000001", codec.verify(withinLeeway).getJWTID());
+    String beyondLeeway = codec.sign(claimsIssuedAt(TestData.NOW.plusSeconds(61), null));
+    assertThrows(UnauthorizedException.class, () -> codec.verify(beyondLeeway));
+    // Far in the future, e.g. minted with a leaked key to outlive its rotation.
+    String farFuture = codec.sign(claimsIssuedAt(TestData.NOW.plus(Duration.ofDays(365)), null));
+    assertThrows(UnauthorizedException.class, () -> codec.verify(farFuture));
+  }
+
+  @Test
+  void aTokenWhoseNotBeforeLiesAheadIsNotValidYet() {
+    JwtCodec codec = codec(new SigningKeyRing("a", Map.of("a", SECRET_A)), TestData.CLOCK);
+    String past = codec.sign(claimsIssuedAt(TestData.NOW, TestData.NOW.minusSeconds(5)));
+    assertEquals("6f1f0b7e-0000-4000-8000-000000000001", codec.verify(past).getJWTID());
+    String withinLeeway = codec.sign(claimsIssuedAt(TestData.NOW, TestData.NOW.plusSeconds(60)));
+    assertEquals("6f1f0b7e-0000-4000-8000-000000000001", codec.verify(withinLeeway).getJWTID());
+    String ahead = codec.sign(claimsIssuedAt(TestData.NOW, TestData.NOW.plusSeconds(61)));
+    assertThrows(UnauthorizedException.class, () -> codec.verify(ahead));
+  }
+
+  @Test
+  void theLeewayIsConfigurable() {
+    SigningKeyRing ring = new SigningKeyRing("a", Map.of("a", SECRET_A));
+    String tenSecondsAhead = codec(ring, TestData.CLOCK).sign(claimsIssuedAt(TestData.NOW.plusSeconds(10), null));
+    JwtCodec strict = new JwtCodec(() -> ring, ISS, TestData.CLOCK, Duration.ZERO);
+    assertThrows(UnauthorizedException.class, () -> strict.verify(tenSecondsAhead));
+    JwtCodec lenient = new JwtCodec(() -> ring, ISS, TestData.CLOCK, Duration.ofSeconds(10));
+    assertEquals("6f1f0b7e-0000-4000-8000-000000000001", lenient.verify(tenSecondsAhead).getJWTID());
+    assertThrows(IllegalArgumentException.class, () -> new JwtCodec(() -> ring, ISS, TestData.CLOCK, Duration.ofSeconds(-1)));
   }
 
   @Test
@@ -130,6 +165,17 @@ class JwtCodecTest {
   void keysShorterThan256BitsAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new SigningKeyRing("a", Map.of("a", new byte[31])));
     assertThrows(IllegalArgumentException.class, () -> SigningKeyRing.parse("no-equals-sign", null));
+  }
+
+  private static JWTClaimsSet claimsIssuedAt(Instant iat, Instant nbf) {
+    JWTClaimsSet.Builder b =
+        new JWTClaimsSet.Builder(claims(Duration.ofHours(2)))
+            .issueTime(Date.from(iat))
+            .expirationTime(Date.from(iat.plus(Duration.ofHours(2))));
+    if (nbf != null) {
+      b.notBeforeTime(Date.from(nbf));
+    }
+    return b.build();
   }
 
   private static JWTClaimsSet claimsWithIssuer() {

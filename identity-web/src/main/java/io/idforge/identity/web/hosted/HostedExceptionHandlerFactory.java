@@ -1,5 +1,6 @@
 package io.idforge.identity.web.hosted;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
@@ -8,6 +9,9 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
+import jakarta.faces.event.PhaseId;
+import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
@@ -16,10 +20,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Errors on the hosted pages never show a stack trace. A form posted after its view expired (the
- * session ended, or the server restarted) sends the user back to the flow page, which shows the
- * current step or asks to open the link again. Anything else is logged once with a reference and
- * ends on the friendly error page ({@code web.xml}).
+ * Errors on the hosted pages never show a stack trace. A form posted after its view expired while
+ * the browser still holds a live flow session (a view evicted from the session, the back button)
+ * sends the user back to the flow page, which shows the current step. A postback whose view state
+ * cannot be restored otherwise (forged, tampered, or stale without a flow session) is the
+ * client's fault and happens at an attacker's will: 400 with the friendly error page and a single
+ * log line with a reference, no stack trace. Anything else is logged once with a reference and
+ * the stack trace and ends on the friendly error page ({@code web.xml}) with 500.
  */
 public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
 
@@ -44,31 +51,71 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
     public void handle() {
       FacesContext faces = FacesContext.getCurrentInstance();
       for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext(); ) {
-        Throwable t = it.next().getContext().getException();
+        ExceptionQueuedEventContext queued = it.next().getContext();
+        Throwable t = queued.getException();
         if (faces == null || faces.getResponseComplete()) {
           continue;
         }
         ExternalContext ext = faces.getExternalContext();
         try {
-          if (isCausedBy(t, ViewExpiredException.class)) {
+          boolean expired = isCausedBy(t, ViewExpiredException.class);
+          if (expired && hasFlowSession()) {
             it.remove();
             ext.redirect(ext.getRequestContextPath() + "/flow.xhtml");
             faces.responseComplete();
+          } else if ((expired || isUnrestorablePostback(queued, ext)) && !ext.isResponseCommitted()) {
+            it.remove();
+            String ref = UUID.randomUUID().toString();
+            // One line, no stack trace: anyone can post a made-up view state as often as they like.
+            LOG.warning("hosted flow: refused a postback whose view state is " + (expired ? "stale" : "not valid")
+                + " (" + root(t).getClass().getSimpleName() + "), reference " + ref);
+            errorPage(faces, ext, 400);
           } else if (!ext.isResponseCommitted()) {
             it.remove();
             String ref = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "hosted flow page failed, reference " + ref, t);
-            ext.responseReset();
-            HostedPages.secureHeaders((HttpServletResponse) ext.getResponse());
-            ext.setResponseStatus(500);
-            ext.dispatch("/WEB-INF/errorpages/error.html");
-            faces.responseComplete();
+            errorPage(faces, ext, 500);
           }
         } catch (IOException | RuntimeException e) {
           throw new FacesException(e);
         }
       }
       getWrapped().handle();
+    }
+
+    private static void errorPage(FacesContext faces, ExternalContext ext, int status) throws IOException {
+      ext.responseReset();
+      HostedPages.secureHeaders((HttpServletResponse) ext.getResponse());
+      ext.setResponseStatus(status);
+      ext.dispatch("/WEB-INF/errorpages/error.html");
+      faces.responseComplete();
+    }
+
+    /**
+     * A postback (it carries a view state) that failed while its view was being restored, e.g.
+     * {@code stateless} posted to a view that is not transient ("Unable to restore view"). An
+     * unknown but well-formed state is a {@link ViewExpiredException} instead.
+     */
+    private static boolean isUnrestorablePostback(ExceptionQueuedEventContext queued, ExternalContext ext) {
+      return queued.getPhaseId() == PhaseId.RESTORE_VIEW
+          && ext.getRequestParameterMap().containsKey(ResponseStateManager.VIEW_STATE_PARAM);
+    }
+
+    /** True when this browser's session is bound to a process (it came through a valid link). */
+    private static boolean hasFlowSession() {
+      try {
+        return CDI.current().select(HostedSession.class).get().caller().isPresent();
+      } catch (RuntimeException e) {
+        return false; // no active session context: certainly no flow session
+      }
+    }
+
+    private static Throwable root(Throwable t) {
+      Throwable r = t;
+      while (r.getCause() != null && r.getCause() != r) {
+        r = r.getCause();
+      }
+      return r;
     }
 
     private static boolean isCausedBy(Throwable t, Class<? extends Throwable> type) {

@@ -6,6 +6,7 @@ import io.idforge.identity.api.flows.FlowRequest;
 import io.idforge.identity.api.flows.FlowResponse;
 import io.idforge.identity.core.application.FlowService;
 import io.idforge.identity.web.rest.Links;
+import io.idforge.identity.web.rest.input.StrictJson;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -78,8 +79,9 @@ public class FlowsResource {
         Links.self(uriInfo));
   }
 
-  /** Reads the body strictly: valid JSON object, no unknown keys at any level, every rule met. */
+  /** Reads the body strictly: one JSON object without duplicate keys or trailing content, no unknown keys at any level, every rule met. */
   static FlowRequest parse(String body) {
+    StrictJson.check(body);
     JsonObject json;
     try {
       JsonValue value = JSONB.fromJson(new StringReader(body == null ? "" : body), JsonValue.class);

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.rest.processes;
 
+import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
@@ -122,7 +123,7 @@ public class ProcessesResource {
 
   private static OffsetDateTime date(String field, String value) {
     try {
-      return OffsetDateTime.parse(value);
+      return WireDates.checkDateTime(field, OffsetDateTime.parse(value));
     } catch (DateTimeParseException e) {
       throw invalid(field, field + " must be an ISO-8601 date-time with offset, e.g. 2024-01-31T00:00:00-05:00");
     }
