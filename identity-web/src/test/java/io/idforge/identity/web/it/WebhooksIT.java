@@ -224,6 +224,34 @@ class WebhooksIT extends ItSupport {
     assertEquals(2, again.header("Idforge-Signature").split("v1=").length - 1, "one signature per valid secret");
     assertSignatureHeader(again, newSecret);
     assertSignatureHeader(again, flakySecret);
+
+    // A time range: every (event, endpoint) of the range once more, as new records.
+    String from = java.time.OffsetDateTime.now().minusMinutes(30).toString();
+    String to = java.time.OffsetDateTime.now().plusMinutes(1).toString();
+    Resp range = api.postForm("/v1/hooks/events/replay", tenant.apiKey(), "start_date", from, "end_date", to);
+    assertEquals(200, range.status(), range::toString);
+    List<JsonObject> copies = range.array("events").getValuesAs(JsonObject.class);
+    assertTrue(copies.stream().anyMatch(c -> c.getString("endpoint_id").equals(flakyEndpoint)), range::toString);
+    assertEquals(copies.size(), copies.stream().map(c -> c.getString("event_id") + c.getString("endpoint_id")).distinct().count(),
+        "each (event, endpoint) once, although the flaky event already has two records");
+    assertTrue(copies.stream().allMatch(c -> c.getString("delivery_status").equals("pending") && c.getInt("delivery_attempts") == 0));
+    String rangeKey = copies.stream().filter(c -> c.getString("endpoint_id").equals(flakyEndpoint)).findFirst().orElseThrow()
+        .getString("idempotency_key");
+    poll(() -> at("/flaky").stream().filter(r -> rangeKey.equals(r.header("Idempotency-Key"))).toList(), l -> !l.isEmpty());
+    assertInvalid(api.postForm("/v1/hooks/events/replay", tenant.apiKey(), "start_date", from),
+        "Invalid request: start_date and end_date are required together");
+    assertInvalid(api.postForm("/v1/hooks/events/replay", tenant.apiKey(), "start_date", "yesterday", "end_date", to),
+        "Invalid request: start_date must be an ISO-8601 date-time with offset");
+    assertTrue(api.postForm("/v1/hooks/events/replay", other.apiKey(), "start_date", from, "end_date", to)
+        .array("events").isEmpty(), "the other tenant replays nothing of this tenant's");
+  }
+
+  @Test
+  void secretsNeverReachTheServerLog() throws Exception {
+    poll(() -> at("/process"), l -> !l.isEmpty());
+    String log = java.nio.file.Files.readString(ItServer.get().buildDir.resolve("it-payara.log"));
+    assertFalse(log.contains(processSecret), "the endpoint's secret is not logged");
+    assertFalse(log.contains(flakySecret), "the endpoint's secret is not logged");
   }
 
   @Test

@@ -97,10 +97,11 @@ public class WebhookEndpointService {
     if (s.url() == null || s.url().isBlank()) {
       throw new InvalidRequestException("Invalid request: url is required");
     }
-    if (s.url().length() > 2048) {
+    String url = s.url().trim();
+    if (url.length() > 2048) {
       throw new InvalidRequestException("Invalid request: url is longer than 2048 characters");
     }
-    settings.urlPolicy().check(s.url()).ifPresent(reason -> {
+    settings.urlPolicy().check(url).ifPresent(reason -> {
       throw new InvalidRequestException("Invalid request: " + reason);
     });
     String method = s.httpMethod() == null ? "POST" : s.httpMethod().toUpperCase(Locale.ROOT);
@@ -121,7 +122,7 @@ public class WebhookEndpointService {
         throw new InvalidRequestException("Invalid request: headers has a value that is empty, too long or multi-line");
       }
     });
-    return new EndpointSettings(s.url().trim(), method, s.filter(), s.headers(), s.enabled());
+    return new EndpointSettings(url, method, s.filter(), s.headers(), s.enabled());
   }
 
   private static void checkValues(String field, List<String> values) {
