@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application;
 
+import io.idforge.identity.core.application.webhooks.WebhookFanout;
 import io.idforge.identity.core.domain.event.EventRepository;
 import io.idforge.identity.core.domain.event.ProcessEvent;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -35,6 +36,8 @@ public class ProcessRecords {
   @Inject ReviewTaskRepository reviews;
 
   @Inject EventRepository events;
+
+  @Inject WebhookFanout webhooks;
 
   @Inject FlowDefinitions definitions;
 
@@ -94,6 +97,8 @@ public class ProcessRecords {
     for (ProcessEvent e : effects.events()) {
       events.append(e);
     }
+    // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
+    webhooks.fanOut(effects.events());
     for (Validation v : effects.checks()) {
       // Observed after a successful commit only: a check never starts on input that rolled back.
       checkRequests.fire(new CheckRequested(v.validationId(), v.attempt()));

@@ -3,6 +3,7 @@ package io.idforge.identity.web.config;
 import io.idforge.identity.api.spi.FaceMatcher;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
+import io.idforge.identity.core.jobs.DrainWebhooksJob;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -53,6 +54,8 @@ public class ApplicationStartup {
 
   @Inject ExpireProcessesJob expireProcessesJob;
 
+  @Inject DrainWebhooksJob drainWebhooksJob;
+
   @Inject Clock clock;
 
   @Inject Instance<FaceMatcher> faceMatchers;
@@ -95,6 +98,7 @@ public class ApplicationStartup {
       LOG.info(() -> "face matching engine: " + faceMatchers.get().name());
     }
     expireProcessesJob.schedule();
+    drainWebhooksJob.schedule();
     expireProcessesJob.resumeInterruptedChecks(OffsetDateTime.now(clock));
     LOG.info("identity service started");
   }

@@ -154,6 +154,13 @@ public final class ItServer {
       env.put("TMPDIR", buildDir.toString());
       env.put("XDG_CACHE_HOME", buildDir.resolve("it-cache").toString());
       env.put("MALLOC_ARENA_MAX", "2");
+      // Webhooks (WebhooksIT): the receiver runs in the test JVM on 127.0.0.1 over http, and
+      // retries come after a second instead of minutes.
+      env.put("IDENTITY_WEBHOOKS_ALLOW_HTTP", "true");
+      env.put("IDENTITY_WEBHOOKS_ALLOWLIST", "127.0.0.1");
+      env.put("IDENTITY_WEBHOOKS_RETRY_SCHEDULE", "PT1S,PT1S,PT1S,PT1S,PT1S");
+      env.put("IDENTITY_WEBHOOKS_RETRY_JITTER", "0");
+      env.put("IDENTITY_WEBHOOKS_DRAIN_INTERVAL", "PT0.5S");
       process = builder.start();
 
       ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);

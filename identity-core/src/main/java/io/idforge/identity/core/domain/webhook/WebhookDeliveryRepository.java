@@ -1,0 +1,32 @@
+package io.idforge.identity.core.domain.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Port for the delivery log and queue. */
+public interface WebhookDeliveryRepository {
+
+  void store(WebhookDelivery delivery);
+
+  Optional<WebhookDelivery> find(String clientId, String idempotencyKey);
+
+  /** A tenant's deliveries newest first below {@code beforeId}, up to {@code limit}. */
+  List<WebhookDelivery> list(String clientId, long beforeId, int limit);
+
+  /** A tenant's deliveries of events recorded in [from, to), oldest first, up to {@code limit}. */
+  List<WebhookDelivery> listByEventTime(String clientId, OffsetDateTime from, OffsetDateTime to, int limit);
+
+  /**
+   * Claims up to {@code limit} pending deliveries due at {@code now} by moving their due time to
+   * {@code claimUntil}, in its own transaction; rows another node holds are skipped.
+   *
+   * @return the claimed rows' ids
+   */
+  List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
+
+  Optional<WebhookDelivery> lock(long id);
+
+  /** Deletes finished deliveries created before {@code before}, up to {@code limit}; returns how many. */
+  int purgeFinishedBefore(OffsetDateTime before, int limit);
+}

@@ -1,0 +1,159 @@
+package io.idforge.identity.core.jobs;
+
+import io.idforge.identity.core.application.port.JobLeaseRepository;
+import io.idforge.identity.core.application.port.WebhookSender;
+import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
+import io.idforge.identity.core.application.webhooks.EndpointBreakers;
+import io.idforge.identity.core.application.webhooks.WebhookSettings;
+import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sends due webhook deliveries. Every node runs it on a non-persistent interval timer; a tick
+ * claims due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL: nodes claim different rows) by
+ * pushing their due time past the claim timeout, commits, and hands each to the managed executor,
+ * so the timer never waits for a receiver and a slow endpoint holds only its own requests. A node
+ * that dies mid-send leaves the row claimed until the timeout, when any node sends it again: at
+ * least once. The in-flight cap bounds threads and connections per node. Once an hour, under a
+ * lease, the job purges finished deliveries past the retention.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DrainWebhooksJob {
+
+  static final String JOB_NAME = "drain-webhooks";
+  static final String PURGE_LEASE = "webhook-purge";
+
+  private static final Logger LOG = Logger.getLogger(DrainWebhooksJob.class.getName());
+  private static final String OWNER = "node-" + UUID.randomUUID();
+
+  @Resource TimerService timerService;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject WebhookDeliveryRepository deliveries;
+
+  @Inject DeliveryAttempts attempts;
+
+  @Inject WebhookSender sender;
+
+  @Inject EndpointBreakers breakers;
+
+  @Inject WebhookSettings settings;
+
+  @Inject JobLeaseRepository leases;
+
+  @Inject Clock clock;
+
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** The lease query lets its holder renew at will, so this node also keeps its own hourly pace. */
+  private volatile OffsetDateTime nextPurgeAt = OffsetDateTime.MIN;
+
+  /** Starts the timer; called once at start-up after the schema migration. */
+  public void schedule() {
+    for (Timer t : timerService.getTimers()) {
+      t.cancel();
+    }
+    long every = Math.max(200, settings.drainInterval().toMillis());
+    long firstDelay = 1000 + ThreadLocalRandom.current().nextLong(Math.max(1, every / 4));
+    timerService.createIntervalTimer(firstDelay, every, new TimerConfig(JOB_NAME, false));
+    LOG.info(() -> "webhook drain scheduled every " + settings.drainInterval());
+  }
+
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void onTimeout(Timer timer) {
+    try {
+      drainOnce();
+      purgeIfDue();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "webhook drain failed", e);
+    }
+  }
+
+  /** Claims what this node has room for and queues it; returns how many it queued. */
+  public int drainOnce() {
+    int room = Math.min(settings.batchSize(), settings.maxInFlight() - inFlight.get());
+    if (room <= 0) {
+      return 0;
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<Long> claimed = deliveries.claimDue(now, now.plus(settings.claimTimeout()), room);
+    for (Long id : claimed) {
+      inFlight.incrementAndGet();
+      try {
+        executor.execute(() -> deliver(id));
+      } catch (RejectedExecutionException e) {
+        inFlight.decrementAndGet();
+        // The claim runs out and a later tick sends it.
+        LOG.fine(() -> "webhook delivery " + id + " not queued (executor full)");
+      }
+    }
+    return claimed.size();
+  }
+
+  /** One delivery: prepare, send with no transaction open, record. Never throws. */
+  void deliver(long id) {
+    try {
+      var prepared = attempts.prepare(id);
+      if (prepared.isEmpty()) {
+        return;
+      }
+      WebhookSender.Result result;
+      try {
+        result = sender.send(prepared.get().request());
+      } catch (RuntimeException e) {
+        // Fault Tolerance's timeout surfaces as an exception; it is a failed attempt like any other.
+        result = new WebhookSender.Result(null, e.getClass().getSimpleName());
+      }
+      if (result.delivered()) {
+        breakers.succeeded(prepared.get().endpointId());
+      } else {
+        breakers.failed(prepared.get().endpointId());
+      }
+      attempts.record(id, result);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "webhook delivery row " + id + " could not be completed; it is sent again after its claim", e);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void purgeIfDue() {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    if (now.isBefore(nextPurgeAt)) {
+      return;
+    }
+    nextPurgeAt = now.plusHours(1);
+    // The lease lasts an hour, so one node purges once an hour.
+    if (!leases.tryAcquire(PURGE_LEASE, OWNER, now, now.plus(Duration.ofHours(1)))) {
+      return;
+    }
+    int purged = deliveries.purgeFinishedBefore(now.minus(settings.retention()), 10_000);
+    if (purged > 0) {
+      LOG.info(() -> "purged " + purged + " webhook deliveries past retention");
+    }
+  }
+}
