@@ -85,6 +85,11 @@ public final class ImageDecoder {
     return limits;
   }
 
+  /** The bulkhead this decoder (and every decoder derived from it) draws permits from. */
+  public DecodeBulkhead bulkhead() {
+    return bulkhead;
+  }
+
   /**
    * The decoded picture, or the problem that prevented it.
    *
