@@ -20,7 +20,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>JPEG and PNG use the JDK's readers.
  *   <li>WEBP (lossy, lossless, with alpha) uses TwelveMonkeys' reader: the JDK ships none.
  *   <li>The dimensions the header declares are read first (ImageIO reads the PNG IHDR, the JPEG
- *       frame header, the WEBP VP8/VP8L/VP8X header, no pixel data) and a picture beyond the
+ *       frame header, the WEBP VP8/VP8L/VP8X header, no pixel data; for WEBP every frame's own
+ *       header too, see {@link WebpDimensions}) and a picture beyond the
  *       {@link ImageLimits} is refused as {@link ImageDecoding.Problem#OUT_OF_LIMITS} before any
  *       pixel is decoded: a 389 KB PNG declaring 1 × 200,000,000 pixels cost 18 s of a core and
  *       1.7 GB of allocation per upload when it was decoded with subsampling.
@@ -115,6 +116,13 @@ public final class ImageDecoder {
       int width = reader.getWidth(0);
       int height = reader.getHeight(0);
       Optional<String> violation = limits.violation(width, height);
+      if (violation.isEmpty() && format.get() == ImageFormat.WEBP) {
+        // The reader reports a WEBP's canvas; its frames declare their own sizes.
+        violation = WebpDimensions.declared(bytes).stream()
+            .map(s -> limits.violation(s.width(), s.height()))
+            .flatMap(Optional::stream)
+            .findFirst();
+      }
       if (violation.isPresent()) {
         return new ImageDecoding.NotDecoded(
             format, ImageDecoding.Problem.OUT_OF_LIMITS, violation.get());

@@ -31,6 +31,8 @@ public final class ImageBombBench {
     shapes.put("png-12000x400-aspect-30", () -> ImageBombs.solidRgbPng(12_000, 400, 200, 30, 30));
     shapes.put("png-solid-rgb-12000x12000", () -> ImageBombs.solidRgbPng(12_000, 12_000, 200, 30, 30));
     shapes.put("webp-header-16384x16384", () -> ImageBombs.webpDeclaring(16_384, 16_384));
+    shapes.put("webp-canvas-100x100-frame-16384x16384",
+        () -> ImageBombs.webpCanvasHidingFrame(100, 100, 16_384, 16_384));
     return shapes;
   }
 

@@ -69,6 +69,13 @@ class ImageBombsTest {
   }
 
   @Test
+  void aWebpFrameLargerThanItsDeclaredCanvasIsRefused() {
+    // Readers report the 100 × 100 canvas of the VP8X header; the frame inside asks for 16384².
+    assertRefusedUndecoded(ImageBombs.webpCanvasHidingFrame(100, 100, 16_384, 16_384),
+        "16384x16384 has a side over 12000 px");
+  }
+
+  @Test
   void anExtremeAspectRatioIsRefusedThoughSmall() {
     // 4.8 megapixels and sides within the limit: only the aspect ratio refuses it.
     assertRefusedUndecoded(ImageBombs.solidRgbPng(12_000, 400, 200, 30, 30),
