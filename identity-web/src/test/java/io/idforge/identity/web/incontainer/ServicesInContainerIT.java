@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idforge.identity.api.error.ErrorResponse;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.ClientService;
@@ -26,10 +27,20 @@ import io.idforge.identity.core.domain.media.MediaKind;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.document.image.DecodeBulkhead;
+import io.idforge.identity.core.document.image.DecodeBusyException;
+import io.idforge.identity.core.document.image.ImageDecoder;
+import io.idforge.identity.core.document.image.ImageLimits;
+import io.idforge.identity.core.fixtures.ImageBombs;
 import io.idforge.identity.core.fixtures.SyntheticDocuments;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.web.rest.error.DecodeBusyExceptionMapper;
+import io.idforge.identity.web.rest.error.ErrorResponses;
 import io.idforge.identity.web.rest.media.MediaLinks;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -59,7 +70,8 @@ class ServicesInContainerIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
-        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class, FaceEngineSwitchedOff.class)
+        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class, FaceEngineSwitchedOff.class,
+            ImageBombs.class)
         .addAsServiceProvider(ConfigSource.class, FaceEngineSwitchedOff.class);
   }
 
@@ -257,5 +269,57 @@ class ServicesInContainerIT {
     assertEquals(ProcessStatus.FAILURE, after.process().status());
     assertEquals(FailureStatus.EXPIRED, after.process().failureStatus());
     assertEquals("document_validation_not_started", after.process().expiredReason());
+  }
+
+  @Inject ImageDecoder imageDecoder;
+
+  @Test
+  void aDocumentDeclaringGigapixelsIsRefusedAsUnreadableAndMayBeRetaken() throws Exception {
+    Caller web = webCaller(StepType.DOCUMENT_VALIDATION);
+    int retries = hosted.open(web, "127.0.0.1").validation().remainingRetries();
+    FlowScreen screen = hosted.submitDocument(web, "CO", "national-id",
+        ImageBombs.jpegDeclaring(40_000, 40_000), png(SyntheticDocuments.reverse("19880621")));
+    assertEquals("invalid_or_corrupted_image_file", screen.notice());
+    assertTrue(screen.validation().awaitingInput(), "a retake is offered");
+    assertEquals(retries - 1, screen.validation().remainingRetries());
+  }
+
+  @Test
+  void whenEveryDecoderIsBusyTheUploadIsAnsweredBusyAndCostsNoTry() throws Exception {
+    assertEquals(ImageLimits.defaults(), imageDecoder.limits(), "identity.images.* defaults");
+    DecodeBulkhead bulkhead = imageDecoder.bulkhead();
+    Caller web = webCaller(StepType.DOCUMENT_VALIDATION);
+    int retries = hosted.open(web, "127.0.0.1").validation().remainingRetries();
+    byte[] front = png(SyntheticDocuments.front(false));
+    byte[] reverse = png(SyntheticDocuments.reverse("19880621"));
+    List<DecodeBulkhead.Permit> taken = new ArrayList<>();
+    DecodeBusyException busy;
+    try {
+      for (int i = 0; i < bulkhead.size(); i++) {
+        taken.add(bulkhead.enter());
+      }
+      busy = assertThrows(DecodeBusyException.class,
+          () -> hosted.submitDocument(web, "CO", "national-id", front, reverse));
+    } finally {
+      taken.forEach(DecodeBulkhead.Permit::close);
+    }
+    FlowScreen unchanged = hosted.open(web, "127.0.0.1");
+    assertTrue(unchanged.validation().awaitingInput(), "the attempt was rolled back");
+    assertEquals(retries, unchanged.validation().remainingRetries(), "no try used");
+    assertEquals(null, unchanged.validation().frontMediaId(), "no picture kept");
+
+    Response answer = new DecodeBusyExceptionMapper().toResponse(busy);
+    assertEquals(503, answer.getStatus());
+    assertEquals("2", answer.getHeaderString(HttpHeaders.RETRY_AFTER), "the configured 2 s wait");
+    ErrorResponse body = (ErrorResponse) answer.getEntity();
+    assertEquals(new ErrorResponse(10500, 503, DecodeBusyException.MESSAGE), body);
+    Response wrapped = ErrorResponses.from(new EJBException(busy));
+    assertEquals(503, wrapped.getStatus(), "also when a container wraps it");
+    assertEquals("2", wrapped.getHeaderString(HttpHeaders.RETRY_AFTER));
+
+    FlowScreen decoded = hosted.submitDocument(web, "CO", "national-id", front, reverse);
+    assertEquals(ProcessStatus.SUCCESS, decoded.process().process().status(),
+        "decoders free again: the same upload is checked and passes");
+    assertEquals(bulkhead.size(), bulkhead.available(), "every permit returned");
   }
 }

@@ -3,11 +3,13 @@ package io.idforge.identity.web.rest.error;
 import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.api.error.ErrorResponse;
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HexFormat;
@@ -46,6 +48,9 @@ public final class ErrorResponses {
       if (t instanceof UnauthorizedException) {
         return ApiKeyFilter.unauthorized();
       }
+      if (t instanceof DecodeBusyException busy) {
+        return busy(busy);
+      }
       if (t instanceof IdentityException ie) {
         LOG.log(Level.FINE, "client error", ie);
         return of(ie.errorCode(), ie.getMessage());
@@ -61,6 +66,18 @@ public final class ErrorResponses {
       }
     }
     return internal(thrown);
+  }
+
+  /**
+   * 503 "busy, try again" with {@code Retry-After} in whole seconds (at least 1). Logged at FINE
+   * like any client-side condition: a busy spell is load, not a fault, and must not flood the log.
+   */
+  public static Response busy(DecodeBusyException e) {
+    LOG.log(Level.FINE, "picture decoders busy; answered 503");
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    return Response.fromResponse(of(e.errorCode(), e.getMessage()))
+        .header(HttpHeaders.RETRY_AFTER, seconds)
+        .build();
   }
 
   /** A 500 with a short reference; the stack trace goes to the log under that reference only. */
