@@ -1,7 +1,7 @@
 package io.idforge.identity.web.health;
 
-import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.application.port.SchemaMigrator.SchemaStatus;
+import io.idforge.identity.core.application.port.SchemaMigrator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Level;

@@ -3,8 +3,10 @@ package io.idforge.identity.web.hosted;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.metrics.ProcessOpenings;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,8 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import io.idforge.identity.core.domain.process.IdentityProcess;
-import io.idforge.identity.web.metrics.ProcessOpenings;
 import java.time.OffsetDateTime;
 
 /**

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/accounts}: Truora's "Create an Account ID", lookup and cursor listing. */
-@Tag(name = "accounts")
+@Tag(name = "accounts", description = "End users' accounts (ACC... or your own ids)")
 @Path("accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,7 +73,7 @@ public class AccountsResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
-  public AccountResponse get(@Parameter(description = "ACC... or your own id", example = "customer-42") @PathParam("account_id") String accountId) {
+  public AccountResponse get(@Parameter(description = "ACC... or your own id", example = "customer-42", required = true) @PathParam("account_id") String accountId) {
     return toResponse(accounts.get(callerContext.caller(), accountId));
   }
 

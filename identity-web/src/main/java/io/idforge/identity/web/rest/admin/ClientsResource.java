@@ -3,8 +3,8 @@ package io.idforge.identity.web.rest.admin;
 import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 
 import io.idforge.identity.api.error.InvalidInputException;
-import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.ClientService.ProvisionedClient;
+import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.security.Digests;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code Identity-Admin-Key}. Disabled (404) unless {@code identity.admin.api-key} is configured;
  * the answer carries the tenant's first backend key, shown once.
  */
-@Tag(name = "admin")
+@Tag(name = "admin", description = "Operator API (tenants); off unless identity.admin.api-key is set")
 @Path("admin/clients")
 @RequestScoped
 public class ClientsResource {

@@ -11,6 +11,7 @@ import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.IssuedKey;
+import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,13 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.idforge.identity.core.application.port.IdentityMetrics;
 
 /**
  * {@code /v1/api-keys}: Truora's "Generate Token" ({@code key_type=web} mints a web integration
  * token, {@code key_type=backend} another backend key), plus listing and revocation of issued keys.
  */
-@Tag(name = "api-keys")
+@Tag(name = "api-keys", description = "Web integration tokens and backend keys (Truora's Generate Token)")
 @Path("api-keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -144,7 +144,7 @@ public class ApiKeysResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public MessageResponse revoke(
-      @Parameter(description = "The web token's jti or the backend key's id", example = "0a2ee358-c692-4270-8f6b-96aefdd2c49e")
+      @Parameter(description = "The web token's jti or the backend key's id", example = "0a2ee358-c692-4270-8f6b-96aefdd2c49e", required = true)
           @PathParam("api_key_id") String apiKeyId) {
     apiKeys.revoke(callerContext.caller(), apiKeyId);
     return new MessageResponse("API key successfully revoked");

@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /v1/flows}: create, read, replace and list a tenant's flows (JSON, like Truora's legacy
  * flow API). Every change makes a new {@code flow_version}.
  */
-@Tag(name = "flows")
+@Tag(name = "flows", description = "Flow definitions; every change makes a new flow_version")
 @Path("flows")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,7 +79,7 @@ public class FlowsResource {
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
-  public FlowResponse get(@Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060") @PathParam("flow_id") String flowId) {
+  public FlowResponse get(@Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060", required = true) @PathParam("flow_id") String flowId) {
     return FlowMapper.toResponse(flows.get(callerContext.caller(), flowId));
   }
 
@@ -96,7 +96,7 @@ public class FlowsResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public FlowResponse update(
-      @Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060") @PathParam("flow_id") String flowId, String body) {
+      @Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060", required = true) @PathParam("flow_id") String flowId, String body) {
     return FlowMapper.toResponse(flows.update(callerContext.caller(), flowId, FlowMapper.toDefinition(parse(body))));
   }
 

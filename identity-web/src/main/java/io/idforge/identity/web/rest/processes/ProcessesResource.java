@@ -5,9 +5,11 @@ import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.web.metrics.ProcessOpenings;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.security.CallerContext;
@@ -33,14 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.idforge.identity.core.application.ProcessView;
-import io.idforge.identity.web.metrics.ProcessOpenings;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
  * process or its result, and list the tenant's processes with Truora's filters.
  */
-@Tag(name = "processes")
+@Tag(name = "processes", description = "Identity processes (IDP...) and their results")
 @Path("processes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,7 +90,7 @@ public class ProcessesResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse get(
-      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f") @PathParam("process_id") String processId) {
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
   }
 
@@ -105,7 +105,7 @@ public class ProcessesResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse result(
-      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f") @PathParam("process_id") String processId) {
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
   }
 
