@@ -3,8 +3,10 @@ package io.idforge.identity.web.hosted;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.metrics.ProcessOpenings;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 
 /**
  * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
@@ -34,6 +37,8 @@ public class HostedEntryServlet extends HttpServlet {
   @Inject HostedFlowService hosted;
 
   @Inject HostedSession session;
+
+  @Inject ProcessOpenings openings;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -58,7 +63,10 @@ public class HostedEntryServlet extends HttpServlet {
         HostedPages.write(response, 403, HostedPages.problem(request, "link.wrong-kind", 403));
         return;
       }
-      String processId = hosted.open(caller, request.getRemoteAddr()).process().process().processId();
+      OffsetDateTime mark = openings.mark();
+      IdentityProcess opened = hosted.open(caller, request.getRemoteAddr()).process().process();
+      openings.opened(ProcessOpenings.HOSTED, mark, opened.createdAt());
+      String processId = opened.processId();
       // From here on the browser session identifies the process: the token leaves the URL.
       request.getSession(true);
       request.changeSessionId();

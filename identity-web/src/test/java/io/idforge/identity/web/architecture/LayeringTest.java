@@ -76,6 +76,19 @@ class LayeringTest {
         .check(classes);
   }
 
+  /** identity-client is for other applications: the wire DTOs, JAX-RS and the Rest Client API only. */
+  @Test
+  void clientReachesOnlyTheApi() {
+    noClasses().that().resideInAPackage("io.idforge.identity.client..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.idforge.identity.core..", "io.idforge.identity.persistence..", "io.idforge.identity.face..",
+            "io.idforge.identity.web..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("io.idforge.identity.client..", "io.idforge.identity.web.it..")
+        .should().dependOnClassesThat().resideInAPackage("io.idforge.identity.client..")
+        .check(classes);
+  }
+
   @Test
   void persistenceNeverImportsWeb() {
     noClasses().that().resideInAPackage("io.idforge.identity.persistence..")

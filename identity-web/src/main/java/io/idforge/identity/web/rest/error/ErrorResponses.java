@@ -1,11 +1,13 @@
 package io.idforge.identity.web.rest.error;
 
+import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.api.error.ErrorResponse;
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.logging.RequestIds;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -38,7 +40,7 @@ public final class ErrorResponses {
   public static Response of(ErrorCode code, int status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorResponse(code.code(), status, ErrorResponse.of(code, message).message()))
+        .entity(new ErrorResponse(code.code(), status, ErrorResponse.of(code, message).message(), null))
         .build();
   }
 
@@ -80,10 +82,26 @@ public final class ErrorResponses {
         .build();
   }
 
-  /** A 500 with a short reference; the stack trace goes to the log under that reference only. */
+  /**
+   * A 500 with a short reference and the request id ({@code request_id}, also in the {@code
+   * X-Request-Id} header and every log line of the request); the stack trace goes to the log under
+   * that reference only.
+   */
   public static Response internal(Throwable thrown) {
     String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     LOG.log(Level.SEVERE, "unexpected error, ref " + ref, thrown);
-    return of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage() + " (ref " + ref + ")");
+    String message = ErrorCode.INTERNAL.defaultMessage() + " (ref " + ref + ")";
+    return Response.status(ErrorCode.INTERNAL.httpStatus())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ErrorResponse.of(ErrorCode.INTERNAL, message).withRequestId(RequestIds.current().orElse(null)))
+        .build();
+  }
+
+  /** Truora's API gateway answer to an unknown route asked without a key. */
+  public static Response missingAuthenticationToken() {
+    return Response.status(Response.Status.FORBIDDEN)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new MessageResponse(MessageResponse.MISSING_AUTHENTICATION_TOKEN))
+        .build();
   }
 }

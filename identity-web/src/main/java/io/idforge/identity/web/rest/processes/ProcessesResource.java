@@ -6,9 +6,11 @@ import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.web.metrics.ProcessOpenings;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.security.CallerContext;
@@ -28,11 +30,18 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
  * process or its result, and list the tenant's processes with Truora's filters.
  */
+@Tag(name = "processes", description = "Identity processes (IDP...) and their results")
 @Path("processes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,38 +58,75 @@ public class ProcessesResource {
 
   @Inject MediaLinks links;
 
+  @Inject ProcessOpenings openings;
+
   @Context UriInfo uriInfo;
 
   @Context HttpServletRequest httpRequest;
 
   /** Truora's "Create Identity": the web token in {@code Truora-API-Key} starts or resumes its process. */
   @POST
+  @Operation(operationId = "startProcess", summary = "Start or resume the process of a web token (Truora's Create Identity)",
+      description = "Truora-API-Key carries the user's web integration token, not a backend key. The first call"
+          + " creates the process (IDP...); later calls return the same one.")
+  @APIResponse(responseCode = "200", description = "The process, with steps", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse start() {
-    return ProcessMapper.toResponse(
-        processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr()), true, links);
+    OffsetDateTime mark = openings.mark();
+    ProcessView view = processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr());
+    openings.opened(ProcessOpenings.API, mark, view.process().createdAt());
+    return ProcessMapper.toResponse(view, true, links);
   }
 
   @GET
   @Path("{process_id}")
-  public ProcessResponse get(@PathParam("process_id") String processId) {
+  @Operation(operationId = "getProcess", summary = "A process with its steps",
+      description = "Backend key, or the web token that started the process.")
+  @APIResponse(responseCode = "200", description = "The process, with steps", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessResponse get(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
   }
 
   @GET
   @Path("{process_id}/result")
-  public ProcessResponse result(@PathParam("process_id") String processId) {
+  @Operation(operationId = "getProcessResult", summary = "Truora's result of a process",
+      description = "status pending, success or failure; a failure carries failure_status and a catalogued"
+          + " declined_reason or expired_reason; validations carry details and signed image links.")
+  @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessResponse result(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
   }
 
   @GET
+  @Operation(operationId = "listProcesses", summary = "The tenant's processes (Truora's List Identity)",
+      description = "At most 20 per page, newest first. Backend key only.")
+  @APIResponse(responseCode = "200", description = "A page of results", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProcessList")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessListResponse list(
-      @QueryParam("status") String status,
-      @QueryParam("failure_status") String failureStatus,
-      @QueryParam("declined_reason") List<String> declinedReasons,
-      @QueryParam("start_date") String startDate,
-      @QueryParam("end_date") String endDate,
-      @QueryParam("search") String search,
-      @QueryParam("start_key") String startKey) {
+      @Parameter(description = "pending, success or failure") @QueryParam("status") String status,
+      @Parameter(description = "declined, expired or system_error") @QueryParam("failure_status") String failureStatus,
+      @Parameter(description = "A catalogued declined reason; repeatable") @QueryParam("declined_reason") List<String> declinedReasons,
+      @Parameter(description = "ISO-8601 with offset; with end_date, at most two months apart", example = "2026-01-31T00:00:00-05:00")
+          @QueryParam("start_date") String startDate,
+      @Parameter(description = "ISO-8601 with offset", example = "2026-02-28T00:00:00-05:00") @QueryParam("end_date") String endDate,
+      @Parameter(description = "Exact process or flow id, or an account id prefix") @QueryParam("search") String search,
+      @Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     ProcessQuery query = query(status, failureStatus, declinedReasons, startDate, endDate, search);
     var page = processes.list(callerContext.caller(), query, startKey, PAGE_SIZE);
     return new ProcessListResponse(
