@@ -318,7 +318,7 @@ class ServicesInContainerIT {
     assertEquals(503, answer.getStatus());
     assertEquals("2", answer.getHeaderString(HttpHeaders.RETRY_AFTER));
     ErrorResponse body = (ErrorResponse) answer.getEntity();
-    assertEquals(new ErrorResponse(10500, 503, DecodeBusyException.MESSAGE), body);
+    assertEquals(new ErrorResponse(10500, 503, DecodeBusyException.MESSAGE, null), body);
     Response wrapped = ErrorResponses.from(new EJBException(busy));
     assertEquals(503, wrapped.getStatus(), "also when a container wraps it");
     assertEquals("2", wrapped.getHeaderString(HttpHeaders.RETRY_AFTER));
