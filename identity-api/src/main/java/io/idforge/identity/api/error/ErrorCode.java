@@ -13,7 +13,9 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(10400, 415, "Invalid request: unsupported content type"),
   UNPROCESSABLE(10422, 422, "Unprocessable entity"),
   TOO_MANY_REQUESTS(10400, 429, "Too many requests"),
-  INTERNAL(10500, 500, "An unexpected error occurred. Try again later");
+  INTERNAL(10500, 500, "An unexpected error occurred. Try again later"),
+  /** A dependency (the database) is unreachable for a moment: retry after {@code Retry-After}. */
+  UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later");
 
   private final int code;
   private final int httpStatus;
