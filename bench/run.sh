@@ -210,6 +210,7 @@ env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_
   IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
   java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
   -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
+  --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
 t0=$(date +%s.%N)

@@ -73,14 +73,19 @@ public class RateLimits {
     if (!enabled) {
       return Optional.empty();
     }
-    return longest(failuresByIp.waitFor(ip), failuresByKey.waitFor(keyName(presentedKey)));
+    Optional<Duration> byIp = failuresByIp.waitFor(ip);
+    return isBlank(presentedKey) ? byIp : longest(byIp, failuresByKey.waitFor(keyName(presentedKey)));
   }
 
   /** Counts a failed authentication against the address and the presented key. */
   public void authenticationFailed(String ip, String presentedKey) {
     if (enabled) {
       failuresByIp.record(ip);
-      failuresByKey.record(keyName(presentedKey));
+      // No key at all is not a key: it is limited per address only, or every caller that forgot
+      // the header anywhere would share one bucket.
+      if (!isBlank(presentedKey)) {
+        failuresByKey.record(keyName(presentedKey));
+      }
     }
   }
 
@@ -101,8 +106,11 @@ public class RateLimits {
   }
 
   private static String keyName(String presentedKey) {
-    String key = presentedKey == null ? "" : presentedKey.trim();
-    return Digests.sha256Hex(key).substring(0, KEY_DIGEST_CHARS);
+    return Digests.sha256Hex(presentedKey.trim()).substring(0, KEY_DIGEST_CHARS);
+  }
+
+  private static boolean isBlank(String key) {
+    return key == null || key.isBlank();
   }
 
   private static Optional<Duration> longest(Optional<Duration> a, Optional<Duration> b) {

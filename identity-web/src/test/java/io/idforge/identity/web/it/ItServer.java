@@ -154,6 +154,9 @@ public final class ItServer {
               "--port",
               Integer.toString(port),
               "--nocluster",
+              // As serve.sh: no Server header (SurfaceIT).
+              "--postbootcommandfile",
+              buildDir.resolveSibling("src/main/payara/post-boot-commands.asadmin").toString(),
               "--rootDir",
               rootDir.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -51,6 +51,19 @@ class RateLimitIT {
   }
 
   @Test
+  void forgedProcessLinksFromOneAddressGetABusyPage() {
+    String attacker = address();
+    for (int i = 0; i < HardenedServer.AUTH_FAILURES_PER_IP; i++) {
+      Resp r = api.send(api.request("/?token=forged." + UUID.randomUUID(), null).header("X-Forwarded-For", attacker).GET());
+      assertEquals(401, r.status(), () -> "forged link within the limit: HTTP " + r.status());
+    }
+    Resp busy = api.send(api.request("/?token=forged." + UUID.randomUUID(), null).header("X-Forwarded-For", attacker).GET());
+    assertEquals(429, busy.status(), () -> "HTTP " + busy.status());
+    assertTrue(busy.body().contains("data-code=\"link.busy\""), busy::body);
+    assertTrue(Integer.parseInt(busy.header("Retry-After")) >= 1, busy::toString);
+  }
+
+  @Test
   void tokenIssuanceIsLimitedPerBackendKeyAndPerAddress() {
     String key = newTenantKey();
     String flowId = newFlow(key);
