@@ -205,10 +205,12 @@ log "starting Payara Micro on $BASE with: $JVM_FLAGS"
 # shellcheck disable=SC2086  # JVM_FLAGS is a word list on purpose
 env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
   IDENTITY_ADMIN_API_KEY="$ADMIN_KEY" IDENTITY_BOOTSTRAP_DEMO=false IDENTITY_PUBLIC_BASE_URL="$BASE" \
+  IDENTITY_RATE_LIMITS_ENABLED=false \
   IDENTITY_FACE_WORK_DIR="$OUT/face-work" ORT_DISABLE_TELEMETRY=1 TMPDIR="$OUT/tmp" XDG_CACHE_HOME="$OUT/cache" \
   IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
   java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
   -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
+  --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
 t0=$(date +%s.%N)

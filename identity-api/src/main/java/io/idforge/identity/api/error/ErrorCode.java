@@ -20,6 +20,9 @@ public enum ErrorCode {
    */
   SERVICE_UNAVAILABLE(10500, 503, "Service unavailable: try again in a moment");
 
+  /** A dependency (the database) is unreachable for a moment: retry after {@code Retry-After}. */
+  UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later");
+
   private final int code;
   private final int httpStatus;
   private final String defaultMessage;

@@ -33,7 +33,8 @@ final class ApiClient {
   private final String adminKey;
   private final HttpClient http;
 
-  private ApiClient(ItServer server) {
+  /** A client of {@code server}; the shared server's is {@link #get()}. */
+  ApiClient(ItServer server) {
     this.base = server.baseUri;
     this.adminKey = server.adminKey;
     this.http =

@@ -7,20 +7,26 @@ import io.idforge.identity.core.application.ClientService.ProvisionedClient;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.security.Digests;
+import io.idforge.identity.web.ratelimit.ClientAddress;
+import io.idforge.identity.web.ratelimit.RateLimits;
+import io.idforge.identity.web.rest.error.ErrorResponses;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +59,12 @@ public class ClientsResource {
 
   @Inject ClientService clients;
 
+  @Inject RateLimits rateLimits;
+
+  @Inject ClientAddress clientAddress;
+
+  @Context HttpServletRequest servletRequest;
+
   @Inject
   @ConfigProperty(name = "identity.admin.api-key")
   Optional<String> adminKey;
@@ -73,10 +85,16 @@ public class ClientsResource {
   public Response create(
       @Parameter(hidden = true) @HeaderParam(HEADER) String presented, MultivaluedMap<String, String> form) {
     String configured = adminKey.filter(k -> !k.isBlank()).orElseThrow(() -> new NotFoundException("Resource not found"));
+    String address = clientAddress.of(servletRequest);
+    Optional<Duration> wait = rateLimits.authenticationBlocked(address, presented);
+    if (wait.isPresent()) {
+      return ErrorResponses.tooManyRequests(wait.get());
+    }
     if (presented == null
         || !MessageDigest.isEqual(
             Digests.sha256Hex(configured).getBytes(StandardCharsets.US_ASCII),
             Digests.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII))) {
+      rateLimits.authenticationFailed(address, presented);
       return ApiKeyFilter.unauthorized();
     }
     for (String field : form.keySet()) {

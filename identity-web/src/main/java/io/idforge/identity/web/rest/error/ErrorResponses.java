@@ -14,6 +14,7 @@ import jakarta.persistence.PessimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -67,6 +68,9 @@ public final class ErrorResponses {
         break;
       }
     }
+    if (DatabaseOutage.isCauseOf(thrown)) {
+      return unavailable(thrown);
+    }
     return internal(thrown);
   }
 
@@ -80,6 +84,39 @@ public final class ErrorResponses {
     return Response.fromResponse(of(e.errorCode(), e.getMessage()))
         .header(HttpHeaders.RETRY_AFTER, seconds)
         .build();
+  }
+
+  /** Seconds a client should wait before retrying while the database is away. */
+  static final int RETRY_AFTER_SECONDS = 2;
+
+  /**
+   * A 503 while the database is unreachable: one log line (no stack trace, and nothing from the
+   * request), {@code Retry-After}, the envelope with code 10500.
+   */
+  public static Response unavailable(Throwable thrown) {
+    LOG.warning(() -> "database unavailable, answering 503: " + rootCause(thrown));
+    return Response.fromResponse(of(ErrorCode.UNAVAILABLE, null))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /**
+   * 429 in Truora's envelope (code 10400) with {@code Retry-After} in whole seconds, at least 1.
+   */
+  public static Response tooManyRequests(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Response.fromResponse(
+            of(ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after " + seconds + " seconds"))
+        .header("Retry-After", seconds)
+        .build();
+  }
+
+  private static String rootCause(Throwable thrown) {
+    Throwable t = thrown;
+    for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
+      t = t.getCause();
+    }
+    return t.getClass().getName();
   }
 
   /**
