@@ -18,7 +18,7 @@ public enum ErrorCode {
    * Temporarily over capacity (all picture decoders busy): try again shortly. Truora has only
    * ever shown 10500 for a 5xx, so the code stays 10500 and the status says 503.
    */
-  SERVICE_UNAVAILABLE(10500, 503, "Service unavailable: try again in a moment");
+  SERVICE_UNAVAILABLE(10500, 503, "Service unavailable: try again in a moment"),
 
   /** A dependency (the database) is unreachable for a moment: retry after {@code Retry-After}. */
   UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later");
