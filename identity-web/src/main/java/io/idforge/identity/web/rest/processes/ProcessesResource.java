@@ -1,9 +1,14 @@
 package io.idforge.identity.web.rest.processes;
 
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.api.common.FormReader;
+import io.idforge.identity.api.processes.ProcessEventListResponse;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.OverrideService;
+import io.idforge.identity.core.application.ProcessEventsService;
 import io.idforge.identity.core.application.ProcessService;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessQuery;
@@ -14,6 +19,7 @@ import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,15 +28,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
- * process or its result, and list the tenant's processes with Truora's filters.
+ * process or its result, list the tenant's processes with Truora's filters, read a process's
+ * timeline (event log) and override a finished process's status.
  */
 @Path("processes")
 @RequestScoped
@@ -43,6 +52,10 @@ public class ProcessesResource {
   static final Duration MAX_RANGE = Duration.ofDays(62);
 
   @Inject ProcessService processes;
+
+  @Inject ProcessEventsService processEvents;
+
+  @Inject OverrideService overrides;
 
   @Inject CallerContext callerContext;
 
@@ -69,6 +82,33 @@ public class ProcessesResource {
   @Path("{process_id}/result")
   public ProcessResponse result(@PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
+  }
+
+  /** The process's timeline from the event log, oldest first. */
+  @GET
+  @Path("{process_id}/events")
+  public ProcessEventListResponse events(@PathParam("process_id") String processId) {
+    return new ProcessEventListResponse(
+        processId,
+        processEvents.timeline(callerContext.caller(), processId).stream().map(ProcessEventMapper::toResponse).toList());
+  }
+
+  /**
+   * Truora's "Modify Status" on a finished process. Form: {@code status} ({@code success} or
+   * {@code failure}), {@code reason} (an override reason for that status), {@code note},
+   * {@code user}. Answers the result with {@code override_status} and its history.
+   */
+  @POST
+  @Path("{process_id}/override")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public ProcessResponse override(@PathParam("process_id") String processId, MultivaluedMap<String, String> form) {
+    FormReader f = FormReader.of(form);
+    f.rejectUnknown(Set.of("status", "reason", "note", "user")::contains);
+    Caller caller = callerContext.caller();
+    overrides.override(
+        caller, processId, f.required("status"), f.required("reason"), f.optional("note").orElse(null),
+        f.required("user"));
+    return ProcessMapper.toResponse(processes.get(caller, processId), false, links);
   }
 
   @GET
