@@ -2,6 +2,7 @@ package io.idforge.identity.web.incontainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,6 +186,45 @@ class ReviewInContainerIT {
             () -> reviews.decide(c.backend(), task.reviewId(), ReviewService.Decision.APPROVED, null, "late", null));
     assertTrue(late.getMessage().contains(task.reviewId()), late.getMessage());
     assertTrue(processes.get(c.backend(), processId).validations().get(0).inReview(), "the late decision changed nothing");
+  }
+
+  @Test
+  void theQueueIsPagedOldestFirstAndFilteredByStatus() throws Exception {
+    Callers first = callers("review-paging", step(StepType.FACE_RECOGNITION));
+    Caller second = anotherToken(first.backend());
+    List<String> processIds = new ArrayList<>();
+    for (Caller web : List.of(first.web(), second)) {
+      processIds.add(hosted.open(web, "127.0.0.1").process().process().processId());
+      hosted.submitSelfie(web, png(SyntheticDocuments.face()));
+    }
+    await("both review tasks",
+        () -> Optional.of(reviews.list(first.backend(), "open", null, null, 20).items()).filter(l -> l.size() == 2));
+
+    var page1 = reviews.list(first.backend(), "open", "face-recognition", null, 1);
+    assertEquals(1, page1.items().size());
+    assertNotNull(page1.nextKey(), "a second page");
+    var page2 = reviews.list(first.backend(), "open", "face-recognition", page1.nextKey(), 1);
+    assertEquals(1, page2.items().size());
+    assertEquals(null, page2.nextKey(), "the last page");
+    assertEquals(processIds, List.of(page1.items().get(0).processId(), page2.items().get(0).processId()), "oldest first");
+
+    reviews.decide(first.backend(), page1.items().get(0).reviewId(), ReviewService.Decision.APPROVED, null, "ana", null);
+    assertEquals(List.of(processIds.get(1)),
+        reviews.list(first.backend(), "open", null, null, 20).items().stream().map(ReviewTask::processId).toList());
+    assertEquals(List.of(processIds.get(0)),
+        reviews.list(first.backend(), "decided", null, null, 20).items().stream().map(ReviewTask::processId).toList());
+    assertEquals(0, reviews.list(first.backend(), null, "document-validation", null, 20).items().size());
+  }
+
+  /** The web caller of another token on the tenant's only flow. */
+  private Caller anotherToken(Caller backend) {
+    String flowId = flows.list(backend, null, 1).items().get(0).flow().flowId();
+    String jti =
+        apiKeys.issueWebToken(backend,
+                new WebTokenRequest("web", "digital-identity", 1, "CO", "https://example.com/done", flowId, null,
+                    null, null, null, null, null))
+            .keyId();
+    return Caller.web(backend.clientId(), "web-integration", jti);
   }
 
   // --------------------------------------------------------------------- slow registry and grace

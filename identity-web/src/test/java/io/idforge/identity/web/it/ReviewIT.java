@@ -263,6 +263,18 @@ class ReviewIT extends ItSupport {
     assertEquals("open", api.get("/v1/reviews/" + ir.reviewId(), key).json().getString("status"));
   }
 
+  @Test
+  void twoUsersOfOneFlowEachOpenTheirOwnProcess() {
+    Tenant t = newTenant("review-two-users");
+    String flowId = createFlow(t, flowJson("Two users", 60, "document-validation"));
+    String first = new HostedUser(api.uri("/")).open(mintToken(t, flowId));
+    // The flow version's definition is cached now: the second open must still find its new process.
+    String second = new HostedUser(api.uri("/")).open(mintToken(t, flowId));
+    assertMatches(IDP, first);
+    assertMatches(IDP, second);
+    assertTrue(!first.equals(second), "one process per token");
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   private static JsonObject result(InReview ir) {
