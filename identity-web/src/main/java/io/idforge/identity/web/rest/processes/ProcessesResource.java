@@ -2,9 +2,14 @@ package io.idforge.identity.web.rest.processes;
 
 import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.api.common.FormReader;
+import io.idforge.identity.api.processes.ProcessEventListResponse;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.OverrideService;
+import io.idforge.identity.core.application.ProcessEventsService;
 import io.idforge.identity.core.application.ProcessService;
 import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.FailureStatus;
@@ -17,6 +22,7 @@ import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +31,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,10 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Set;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
- * process or its result, and list the tenant's processes with Truora's filters.
+ * process or its result, list the tenant's processes with Truora's filters, read a process's
+ * timeline (event log) and override a finished process's status.
  */
 @Tag(name = "processes", description = "Identity processes (IDP...) and their results")
 @Path("processes")
@@ -53,6 +62,10 @@ public class ProcessesResource {
   static final Duration MAX_RANGE = Duration.ofDays(62);
 
   @Inject ProcessService processes;
+
+  @Inject ProcessEventsService processEvents;
+
+  @Inject OverrideService overrides;
 
   @Inject CallerContext callerContext;
 
@@ -108,6 +121,33 @@ public class ProcessesResource {
   public ProcessResponse result(
       @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
+  }
+
+  /** The process's timeline from the event log, oldest first. */
+  @GET
+  @Path("{process_id}/events")
+  public ProcessEventListResponse events(@PathParam("process_id") String processId) {
+    return new ProcessEventListResponse(
+        processId,
+        processEvents.timeline(callerContext.caller(), processId).stream().map(ProcessEventMapper::toResponse).toList());
+  }
+
+  /**
+   * Truora's "Modify Status" on a finished process. Form: {@code status} ({@code success} or
+   * {@code failure}), {@code reason} (an override reason for that status), {@code note},
+   * {@code user}. Answers the result with {@code override_status} and its history.
+   */
+  @POST
+  @Path("{process_id}/override")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public ProcessResponse override(@PathParam("process_id") String processId, MultivaluedMap<String, String> form) {
+    FormReader f = FormReader.of(form);
+    f.rejectUnknown(Set.of("status", "reason", "note", "user")::contains);
+    Caller caller = callerContext.caller();
+    overrides.override(
+        caller, processId, f.required("status"), f.required("reason"), f.optional("note").orElse(null),
+        f.required("user"));
+    return ProcessMapper.toResponse(processes.get(caller, processId), false, links);
   }
 
   @GET
