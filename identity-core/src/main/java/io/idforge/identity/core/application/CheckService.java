@@ -35,6 +35,8 @@ public class CheckService {
 
   @Inject ProcessRecords records;
 
+  @Inject io.idforge.identity.core.domain.review.ReviewTaskRepository reviews;
+
   @Inject ProcessEngine engine;
 
   @Inject Clock clock;
@@ -102,6 +104,30 @@ public class CheckService {
     ProcessRecord r = records.lock(found, "system");
     Validation v = r.find(validationId).orElseThrow();
     boolean expired = engine.checkOverdue(r, v);
+    records.save(r);
+    return expired;
+  }
+
+  /** Validation ids of reviews at or past their deadline (for the expiry job). */
+  public List<String> reviewsDue(OffsetDateTime now, int limit) {
+    return reviews.findOverdueValidationIds(now, limit);
+  }
+
+  /**
+   * A review past its deadline, in its own transaction: the validation and its process expire
+   * {@code manual_review_expired}.
+   *
+   * @return true when it expired
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean reviewOverdue(String validationId) {
+    Validation found = validations.findById(validationId).orElse(null);
+    if (found == null || !found.inReview()) {
+      return false;
+    }
+    ProcessRecord r = records.lock(found, "system");
+    Validation v = r.find(validationId).orElseThrow();
+    boolean expired = engine.reviewOverdue(r, v);
     records.save(r);
     return expired;
   }

@@ -58,6 +58,9 @@ public final class ProcessEngine {
   /** Expiry reason of a check still running after its grace periods. */
   public static final String PENDING_VALIDATION_METHODS = "pending_validation_methods";
 
+  /** Expiry reason of a review nobody decided in time. */
+  public static final String MANUAL_REVIEW_EXPIRED = "manual_review_expired";
+
   /** Reason of a process the user withdrew from. */
   public static final String CANCELED = "canceled";
 
@@ -409,6 +412,29 @@ public final class ProcessEngine {
     expireValidation(r, v, PENDING_VALIDATION_METHODS);
     if (r.hasProcess()) {
       r.process().expire(PENDING_VALIDATION_METHODS, now);
+      processEvent(r, EventNames.FAILED);
+    }
+    return true;
+  }
+
+  /**
+   * A review nobody decided before its deadline: the validation and its process expire
+   * {@code manual_review_expired} then, not only when the process's own (later) deadline comes.
+   *
+   * @return true when the validation expired
+   */
+  public boolean reviewOverdue(ProcessRecord r, Validation v) {
+    OffsetDateTime now = now();
+    if (!v.inReview() || (r.hasProcess() && !r.process().isPending())) {
+      return false;
+    }
+    ReviewTask task = r.openReviewOf(v).orElse(null);
+    if (task == null || now.isBefore(task.dueAt())) {
+      return false;
+    }
+    expireValidation(r, v, MANUAL_REVIEW_EXPIRED);
+    if (r.hasProcess()) {
+      r.process().expire(MANUAL_REVIEW_EXPIRED, now);
       processEvent(r, EventNames.FAILED);
     }
     return true;

@@ -147,6 +147,15 @@ public class ExpireProcessesJob {
         LOG.log(Level.WARNING, "could not handle the overdue check of " + validationId, e);
       }
     }
+    for (String validationId : checks.reviewsDue(OffsetDateTime.now(clock), batchSize)) {
+      try {
+        if (checks.reviewOverdue(validationId)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not expire the overdue review of " + validationId, e);
+      }
+    }
     return expired;
   }
 

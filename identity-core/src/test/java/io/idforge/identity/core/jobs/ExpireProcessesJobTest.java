@@ -85,6 +85,11 @@ class ExpireProcessesJobTest {
     }
 
     @Override
+    public List<String> reviewsDue(OffsetDateTime now, int limit) {
+      return List.of();
+    }
+
+    @Override
     public boolean overdue(String validationId) {
       handled.add(validationId);
       due.remove(validationId);
