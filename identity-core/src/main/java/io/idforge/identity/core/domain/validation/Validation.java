@@ -238,6 +238,40 @@ public class Validation {
     reverseMediaId = reverseId;
   }
 
+  /**
+   * The document the Validations API announced at creation ({@code country}, {@code
+   * document_type}): its sides then arrive one upload at a time.
+   */
+  public void expectDocument(String country, String docType) {
+    requireState(ValidationState.AWAITING_INPUT);
+    documentCountry = country;
+    documentType = docType;
+  }
+
+  /** One side of the announced document (the Validations API uploads sides one at a time). */
+  public void attachDocumentSide(boolean front, String mediaId) {
+    requireState(ValidationState.AWAITING_INPUT);
+    if (front) {
+      frontMediaId = mediaId;
+    } else {
+      reverseMediaId = mediaId;
+    }
+  }
+
+  /**
+   * A standalone validation created with {@code retry_of_id}: it continues the failed one's
+   * allowance, one retry fewer (Truora's {@code remaining_retries} counts down across the chain).
+   *
+   * @throws IllegalStateException when {@code previous} has no retry left (the caller checked)
+   */
+  public void continueRetriesOf(Validation previous) {
+    if (previous.remainingRetries <= 0) {
+      throw new IllegalStateException("no retry left on " + previous.validationId);
+    }
+    allowedRetries = previous.allowedRetries;
+    remainingRetries = previous.remainingRetries - 1;
+  }
+
   public void attachFace(String mediaId) {
     requireState(ValidationState.AWAITING_INPUT);
     faceMediaId = mediaId;

@@ -1,5 +1,9 @@
 package io.idforge.identity.web.rest.accounts;
 
+import io.idforge.identity.api.validations.ValidationHistoryResponse;
+import io.idforge.identity.core.application.validations.ValidationService;
+import io.idforge.identity.web.rest.media.MediaLinks;
+import io.idforge.identity.web.rest.processes.ProcessMapper;
 import io.idforge.identity.api.accounts.AccountListResponse;
 import io.idforge.identity.api.accounts.AccountResponse;
 import io.idforge.identity.api.accounts.CreateAccountForm;
@@ -35,6 +39,10 @@ public class AccountsResource {
 
   @Inject CallerContext callerContext;
 
+  @Inject ValidationService validations;
+
+  @Inject MediaLinks mediaLinks;
+
   @Context UriInfo uriInfo;
 
   @POST
@@ -61,6 +69,18 @@ public class AccountsResource {
     var page = accounts.list(callerContext.caller(), startKey, PAGE_SIZE);
     return new AccountListResponse(
         page.items().stream().map(AccountsResource::toResponse).toList(),
+        Links.next(uriInfo, page.nextKey()),
+        Links.self(uriInfo));
+  }
+
+  /** The account's validations, newest first: {@code {history:[…], next, self}}. */
+  @GET
+  @Path("{account_id}/validations")
+  public ValidationHistoryResponse validations(
+      @PathParam("account_id") String accountId, @QueryParam("start_key") String startKey) {
+    var page = validations.listByAccount(callerContext.caller(), accountId, startKey, PAGE_SIZE);
+    return new ValidationHistoryResponse(
+        page.items().stream().map(v -> ProcessMapper.toResponse(v, mediaLinks)).toList(),
         Links.next(uriInfo, page.nextKey()),
         Links.self(uriInfo));
   }

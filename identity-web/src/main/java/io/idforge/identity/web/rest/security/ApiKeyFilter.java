@@ -16,7 +16,7 @@ import jakarta.ws.rs.ext.Provider;
  * Authenticates every {@code /v1} request from its {@code Truora-API-Key} header, as Truora does:
  * a missing, unknown or forged key is a bare 401 {@code {"message":"Unauthorized"}}; an expired
  * or revoked web token is a 403 in the error envelope (thrown to the mappers). The tenant
- * provisioning API has its own admin key and is skipped here.
+ * provisioning API has its own admin key and the signed upload links need none: both are skipped here.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -30,7 +30,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getUriInfo().getPath().startsWith("admin/")) {
+    String path = request.getUriInfo().getPath();
+    // Upload links carry their own signature and, like Truora's, no API key.
+    if (path.startsWith("admin/") || path.startsWith("uploads/")) {
       return;
     }
     try {
