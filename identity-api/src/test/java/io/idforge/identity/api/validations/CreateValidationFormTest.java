@@ -107,7 +107,8 @@ class CreateValidationFormTest {
   void fieldsOfAnotherValidatorAreNamed() {
     assertRejected(form("type", "email-verification", "user_authorized", "true", "country", "CO"),
         "country", "country does not apply to email-verification");
-    assertRejected(form("type", "document-validation", "user_authorized", "true", "threshold", "0.5"),
+    assertRejected(form("type", "document-validation", "user_authorized", "true", "country", "CO",
+            "document_type", "national-id", "threshold", "0.5"),
         "threshold", "threshold does not apply to document-validation");
     assertRejected(form("type", "phone-verification", "user_authorized", "true", "email", "a@b.co"),
         "email", "email does not apply to phone-verification");

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common)..";
+  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common|validations)..";
 
   static JavaClasses classes;
 

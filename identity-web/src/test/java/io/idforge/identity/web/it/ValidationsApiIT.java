@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -266,6 +267,80 @@ class ValidationsApiIT extends ItSupport {
     assertEquals("validation_not_performed", after.getString("expired_reason"));
   }
 
+  @Test
+  void aFaceEnrollmentIsTheReferenceOfTheAccountsLaterSelfies() {
+    String account = "enr-" + UUID.randomUUID().toString().substring(0, 8);
+    Resp enrolled = api.postForm("/v1/enrollments", tenant.apiKey(),
+        "type", "face-recognition", "user_authorized", "true", "account_id", account);
+    assertEquals(200, enrolled.status(), enrolled::toString);
+    JsonObject e = enrolled.json();
+    assertEquals("pending", e.getString("status"));
+    assertEquals("waiting_file_upload", e.getString("reason"));
+    String link = e.getString("file_upload_link");
+    assertTrue(link.contains("max-size=5242880"), link);
+    assertEquals(200, put(link, "image/png", ASTRONAUT.bytes()).status());
+    assertEquals(409, put(link, "image/png", ASTRONAUT.bytes()).status(), "a link is single use");
+    JsonObject read = api.get("/v1/enrollments/" + e.getString("enrollment_id"), tenant.apiKey()).json();
+    assertEquals("success", read.getString("status"));
+    assertAbsent(read, "file_upload_link");
+    assertEquals(List.of(e.getString("enrollment_id")),
+        ids(api.get("/v1/accounts/" + account + "/enrollments", tenant.apiKey()), "enrollments", "enrollment_id"));
+
+    // The account has no document: the selfie can only have been compared with the enrollment.
+    Resp face = create(tenant.apiKey(), "type", "face-recognition", "account_id", account);
+    assertEquals(200, put(face.json().getJsonObject("instructions").getString("file_upload_link"), "image/png",
+        ASTRONAUT.bytes()).status());
+    JsonObject done = pollUntilDone(tenant.apiKey(), face.json().getString("validation_id"));
+    assertEquals("success", done.getString("validation_status"), done::toString);
+    assertError(api.get("/v1/enrollments/" + e.getString("enrollment_id"), other.apiKey()), 404, 10404, "Enrollment not found");
+  }
+
+  @Test
+  void anEmailEnrollmentIsWhereTheAccountsCodesGo() throws Exception {
+    String account = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+    String address = "enrolled." + System.nanoTime() + "@api.idforge.test";
+    Resp enrolled = api.postForm("/v1/enrollments", tenant.apiKey(),
+        "type", "email-verification", "user_authorized", "true", "account_id", account, "email", address);
+    assertEquals(200, enrolled.status(), enrolled::toString);
+    assertEquals("success", enrolled.json().getString("status"));
+    Resp created = create(tenant.apiKey(), "type", "email-verification", "account_id", account);
+    assertEquals(200, created.status(), created::toString);
+    String id = created.json().getString("validation_id");
+    Resp checked = api.postForm("/v1/validations/" + id, tenant.apiKey(),
+        "type", "email-verification", "token", mailedCode(address));
+    assertEquals(200, checked.status(), checked::toString);
+    assertEquals("success", checked.json().getString("validation_status"));
+    assertEquals(2, checked.json().getInt("remaining_retries"));
+  }
+
+  @Test
+  void aRetriedProcessStepGetsFreshLinksAndTheSpentOnesStaySpent() {
+    String retryFlow = createFlow(tenant,
+        "{\"name\":\"Doc retry\",\"time_to_live\":120,\"steps\":[{\"type\":\"document-validation\","
+            + "\"config\":{\"allowed_retries\":1}}]}");
+    String token = mintToken(tenant, retryFlow);
+    String processId = processIdOf(token);
+    JsonObject first = create(token, "type", "document-validation", "country", "CO", "document_type", "national-id").json();
+    String id = first.getString("validation_id");
+    JsonObject links = first.getJsonObject("instructions");
+    byte[] blurred = png(SyntheticDocuments.front(true, ASTRONAUT.headAndShoulders()));
+    assertEquals(200, put(links.getString("front_url"), "image/png", blurred).status());
+    assertEquals(200, put(links.getString("reverse_url"), "image/png", back).status());
+    // The blurred front uses the step's one retry: the same validation waits for new photos.
+    JsonObject retried = pollUntil(token, id, v -> v.getInt("remaining_retries") == 0);
+    assertEquals("pending", retried.getString("validation_status"));
+    assertEquals(409, put(links.getString("front_url"), "image/png", front).status(), "links of the spent attempt");
+
+    JsonObject again = create(token, "type", "document-validation", "country", "CO", "document_type", "national-id").json();
+    assertEquals(id, again.getString("validation_id"), "the step's live validation");
+    JsonObject fresh = again.getJsonObject("instructions");
+    assertNotEquals(links.getString("front_url"), fresh.getString("front_url"));
+    assertEquals(200, put(fresh.getString("front_url"), "image/png", front).status());
+    assertEquals(200, put(fresh.getString("reverse_url"), "image/png", back).status());
+    assertEquals("success", pollUntilDone(token, id).getString("validation_status"));
+    assertEquals("success", api.get("/v1/processes/" + processId + "/result", tenant.apiKey()).json().getString("status"));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** A document validation that fails at once: its front is not a picture. */
@@ -306,11 +381,16 @@ class ValidationsApiIT extends ItSupport {
 
   /** Polls with show_details until the validation is no longer pending. */
   private static JsonObject pollUntilDone(String key, String validationId) {
+    return pollUntil(key, validationId, v -> !"pending".equals(v.getString("validation_status")));
+  }
+
+  /** Polls with show_details until {@code done} holds for the validation. */
+  private static JsonObject pollUntil(String key, String validationId, Predicate<JsonObject> done) {
     long deadline = System.nanoTime() + CHECK_WAIT.toNanos();
     while (true) {
       Resp r = api.get("/v1/validations/" + validationId + "?show_details=true", key);
       assertEquals(200, r.status(), r::toString);
-      if (!"pending".equals(r.json().getString("validation_status"))) {
+      if (done.test(r.json())) {
         return r.json();
       }
       if (System.nanoTime() > deadline) {

@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The HMAC of an upload link, as {@code MediaLinks} signs image links: over the tenant, the
- * validation, the side, the size cap and the expiry, so a link cannot be moved to another tenant,
- * validation or side, enlarged or prolonged. Different purpose prefix from media links, so one
+ * validation, its attempt, the side, the size cap and the expiry, so a link cannot be moved to
+ * another tenant, validation, attempt or side, enlarged or prolonged. Different purpose prefix from media links, so one
  * kind of signature never verifies as the other. Pure: the caller passes the key and the time.
  */
 public final class UploadLinkSignature {
@@ -22,12 +22,18 @@ public final class UploadLinkSignature {
 
   /** The URL-safe signature of one link. */
   public static String sign(
-      byte[] secret, String clientId, String validationId, UploadSide side, long maxBytes, long expiresEpochSecond) {
+      byte[] secret,
+      String clientId,
+      String validationId,
+      int attempt,
+      UploadSide side,
+      long maxBytes,
+      long expiresEpochSecond) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
       String data =
-          PURPOSE + "\n" + clientId + "\n" + validationId + "\n" + side.pathValue() + "\n" + maxBytes + "\n"
+          PURPOSE + "\n" + clientId + "\n" + validationId + "\n" + attempt + "\n" + side.pathValue() + "\n" + maxBytes + "\n"
               + expiresEpochSecond;
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
@@ -40,6 +46,7 @@ public final class UploadLinkSignature {
       byte[] secret,
       String clientId,
       String validationId,
+      int attempt,
       UploadSide side,
       long maxBytes,
       long expiresEpochSecond,
@@ -48,7 +55,7 @@ public final class UploadLinkSignature {
     if (signature == null || now.getEpochSecond() >= expiresEpochSecond) {
       return false;
     }
-    String expected = sign(secret, clientId, validationId, side, maxBytes, expiresEpochSecond);
+    String expected = sign(secret, clientId, validationId, attempt, side, maxBytes, expiresEpochSecond);
     return MessageDigest.isEqual(
         expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
   }

@@ -3,11 +3,12 @@ package io.idforge.identity.core.application.validations;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What an upload link accepts: one side of a document, or a selfie. */
+/** What an upload link accepts: one side of a document, a selfie, or a face enrollment's reference photo. */
 public enum UploadSide {
   FRONT("front"),
   REVERSE("reverse"),
-  SELFIE("selfie");
+  SELFIE("selfie"),
+  REFERENCE("reference");
 
   private final String pathValue;
 

@@ -31,6 +31,8 @@ import io.idforge.identity.core.engine.ProcessEngine;
 import io.idforge.identity.core.engine.ProcessRecord;
 import io.idforge.identity.core.security.SigningKeys;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -170,6 +172,8 @@ public class ValidationService {
     long expires = now().plusSeconds(v.timeoutSeconds()).toEpochSecond();
     switch (v.type()) {
       case DOCUMENT_VALIDATION -> {
+        // New links start this attempt's input afresh (a retried step keeps the last attempt's).
+        v.clearInputs();
         documents.expect(r, v, req.country(), req.documentType());
         List<UploadTicket> out = new ArrayList<>();
         out.add(ticket(v, UploadSide.FRONT, expires));
@@ -179,6 +183,7 @@ public class ValidationService {
         return out;
       }
       case FACE_RECOGNITION -> {
+        v.clearInputs();
         return List.of(ticket(v, UploadSide.SELFIE, expires));
       }
       default -> {
@@ -213,8 +218,8 @@ public class ValidationService {
   private UploadTicket ticket(Validation v, UploadSide side, long expires) {
     long max = UploadLimits.MAX_UPLOAD_BYTES;
     return new UploadTicket(
-        v.validationId(), side, max, expires,
-        UploadLinkSignature.sign(keys.ring().activeSecret(), v.clientId(), v.validationId(), side, max, expires));
+        v.validationId(), v.attempt(), side, max, expires,
+        UploadLinkSignature.sign(keys.ring().activeSecret(), v.clientId(), v.validationId(), v.attempt(), side, max, expires));
   }
 
   // --- upload -----------------------------------------------------------------------------------
@@ -226,10 +231,15 @@ public class ValidationService {
    * @throws ForbiddenException for a forged, foreign or expired link
    * @throws ConflictException when the link was already used or the validation stopped waiting
    */
-  public Validation upload(String validationId, UploadSide side, long maxBytes, long expires, String signature, byte[] file) {
+  public Uploaded upload(
+      String validationId, int attempt, UploadSide side, long maxBytes, long expires, String signature, byte[] file) {
+    if (side == UploadSide.REFERENCE) {
+      throw new ForbiddenUpload(); // a validation has no reference-photo link
+    }
     Validation found = validations.findById(validationId).orElseThrow(ForbiddenUpload::new);
     if (!UploadLinkSignature.verify(
-        keys.ring().activeSecret(), found.clientId(), validationId, side, maxBytes, expires, signature, clock.instant())) {
+        keys.ring().activeSecret(), found.clientId(), validationId, attempt, side, maxBytes, expires, signature,
+        clock.instant())) {
       throw new ForbiddenUpload();
     }
     if (file.length > maxBytes) {
@@ -246,7 +256,7 @@ public class ValidationService {
       records.save(r);
       throw new ConflictException("This validation has expired");
     }
-    if (!v.awaitingInput() || alreadyUploaded(v, side)) {
+    if (!v.awaitingInput() || v.attempt() != attempt || alreadyUploaded(v, side)) {
       throw new ConflictException("This upload link has already been used");
     }
     String refused =
@@ -254,18 +264,25 @@ public class ValidationService {
             ? faces.submit(r, v, file)
             : documents.submitSide(r, v, side == UploadSide.FRONT, file);
     records.save(r);
-    if (refused != null && v.awaitingInput()) {
-      // A file the check cannot use costs a retry, like on the hosted pages; say which.
-      throw invalid("the file was refused (" + refused + "); upload a new one");
-    }
-    return v;
+    // A file the check cannot use costs a retry, like on the hosted pages: the answer says why
+    // (an error here would roll the used retry back).
+    return new Uploaded(v, refused);
   }
+
+  /**
+   * What an upload did.
+   *
+   * @param refusal the reason the file was refused (it used a retry, or declined the validation),
+   *     or null when it was taken
+   */
+  public record Uploaded(Validation validation, String refusal) {}
 
   private static boolean alreadyUploaded(Validation v, UploadSide side) {
     return switch (side) {
       case FRONT -> v.frontMediaId() != null;
       case REVERSE -> v.reverseMediaId() != null;
       case SELFIE -> v.faceMediaId() != null;
+      case REFERENCE -> true;
     };
   }
 
@@ -324,6 +341,26 @@ public class ValidationService {
     engine.expireStandalone(r, v, deadline(v));
     records.save(r);
     return v;
+  }
+
+  /** Public ids of standalone validations still waiting for input past their timeout (for the expiry job). */
+  public List<String> inputDue(int limit) {
+    return validations.findStandaloneInputDue(now(), limit);
+  }
+
+  /**
+   * Expires one standalone validation past its timeout, in a transaction of its own (the expiry
+   * job); one that got its input meanwhile is left alone.
+   *
+   * @return true when it expired
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean expireIfInputDue(String validationId) {
+    Validation found = validations.findById(validationId).orElse(null);
+    if (found == null || !found.isStandalone() || !found.awaitingInput()) {
+      return false;
+    }
+    return !expireNow(found).isPending();
   }
 
   /** {@code GET /v1/accounts/{id}/validations}: newest first, cursor paged. */

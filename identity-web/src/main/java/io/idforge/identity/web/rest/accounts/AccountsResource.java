@@ -1,6 +1,9 @@
 package io.idforge.identity.web.rest.accounts;
 
+import io.idforge.identity.api.validations.EnrollmentListResponse;
 import io.idforge.identity.api.validations.ValidationHistoryResponse;
+import io.idforge.identity.core.application.validations.EnrollmentService;
+import io.idforge.identity.web.rest.validations.EnrollmentsResource;
 import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.processes.ProcessMapper;
@@ -40,6 +43,8 @@ public class AccountsResource {
   @Inject CallerContext callerContext;
 
   @Inject ValidationService validations;
+
+  @Inject EnrollmentService enrollments;
 
   @Inject MediaLinks mediaLinks;
 
@@ -82,6 +87,17 @@ public class AccountsResource {
     return new ValidationHistoryResponse(
         page.items().stream().map(v -> ProcessMapper.toResponse(v, mediaLinks)).toList(),
         Links.next(uriInfo, page.nextKey()),
+        Links.self(uriInfo));
+  }
+
+  /** The account's enrollments, newest first. */
+  @GET
+  @Path("{account_id}/enrollments")
+  public EnrollmentListResponse enrollments(@PathParam("account_id") String accountId) {
+    return new EnrollmentListResponse(
+        enrollments.listByAccount(callerContext.caller(), accountId).stream()
+            .map(e -> EnrollmentsResource.toResponse(e, null))
+            .toList(),
         Links.self(uriInfo));
   }
 

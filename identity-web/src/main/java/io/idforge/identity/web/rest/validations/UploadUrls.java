@@ -40,14 +40,14 @@ public class UploadUrls {
       switch (t.side()) {
         case FRONT -> front = url(t);
         case REVERSE -> reverse = url(t);
-        case SELFIE -> file = url(t);
+        case SELFIE, REFERENCE -> file = url(t);
       }
     }
     return new Instructions(front, reverse, file);
   }
 
   String url(UploadTicket t) {
-    return baseUrl + "/v1/" + PATH + "/" + t.validationId() + "/" + t.side().pathValue() + "?max-size=" + t.maxBytes()
-        + "&method=PUT&Expires=" + t.expiresEpochSecond() + "&Signature=" + t.signature();
+    return baseUrl + "/v1/" + PATH + "/" + t.validationId() + "/" + t.side().pathValue() + "?attempt=" + t.attempt()
+        + "&max-size=" + t.maxBytes() + "&method=PUT&Expires=" + t.expiresEpochSecond() + "&Signature=" + t.signature();
   }
 }
