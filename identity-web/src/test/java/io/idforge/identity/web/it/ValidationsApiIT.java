@@ -278,6 +278,10 @@ class ValidationsApiIT extends ItSupport {
     assertEquals("waiting_file_upload", e.getString("reason"));
     String link = e.getString("file_upload_link");
     assertTrue(link.contains("max-size=5242880"), link);
+    // The signed size cap holds: a bigger file is refused and leaves the link unused.
+    byte[] tooBig = java.util.Arrays.copyOf(ASTRONAUT.bytes(), 5 * 1024 * 1024 + 1);
+    assertInvalid(put(link, "image/png", tooBig),
+        "Invalid request: the file is larger than the link's max-size of 5242880 bytes");
     assertEquals(200, put(link, "image/png", ASTRONAUT.bytes()).status());
     assertEquals(409, put(link, "image/png", ASTRONAUT.bytes()).status(), "a link is single use");
     JsonObject read = api.get("/v1/enrollments/" + e.getString("enrollment_id"), tenant.apiKey()).json();
