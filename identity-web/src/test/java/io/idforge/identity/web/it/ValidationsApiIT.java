@@ -230,6 +230,25 @@ class ValidationsApiIT extends ItSupport {
   }
 
   @Test
+  void aFileOverThirtyMebibytesIsRefusedBeforeItIsRead() {
+    JsonObject v = create(tenant.apiKey(), "type", "face-recognition", "account_id", "big-" + UUID.randomUUID()).json();
+    String link = v.getJsonObject("instructions").getString("file_upload_link");
+    assertError(put(link, "image/png", new byte[30 * 1024 * 1024 + 1]), 413, 10400,
+        "Invalid request: the request body is too large");
+    // Nothing was taken: the link still works.
+    assertEquals(200, put(link, "image/png", ASTRONAUT.bytes()).status());
+  }
+
+  @Test
+  void aWebTokenCannotEnrolNorReadAccounts() {
+    String token = mintToken(tenant, flowId);
+    processIdOf(token);
+    assertEquals(403, api.postForm("/v1/enrollments", token,
+        "type", "face-recognition", "user_authorized", "true", "account_id", "someone").status());
+    assertEquals(403, api.get("/v1/accounts/someone/validations", token).status());
+  }
+
+  @Test
   void unknownForeignAndOtherProcessesValidationsAreNotFound() {
     assertError(api.get("/v1/validations/VLD00000000000000000000000000000000", tenant.apiKey()), 404, 10404, "Validation not found");
     JsonObject mine =
