@@ -21,7 +21,10 @@ public enum ErrorCode {
   SERVICE_UNAVAILABLE(10500, 503, "Service unavailable: try again in a moment"),
 
   /** A dependency (the database) is unreachable for a moment: retry after {@code Retry-After}. */
-  UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later");
+  UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later"),
+
+  /** A code sent for a validation that stopped waiting: Truora answers 400 with code 10404. */
+  VALIDATION_UNAVAILABLE(10404, 400, "Invalid request: requested validation is no longer available");
 
   private final int code;
   private final int httpStatus;

@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application;
 
+import io.idforge.identity.core.domain.enrollment.Enrollment;
+import io.idforge.identity.core.domain.enrollment.EnrollmentRepository;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -32,6 +34,8 @@ public class CheckService {
   @Inject FlowDefinitions definitions;
 
   @Inject MediaService media;
+
+  @Inject EnrollmentRepository enrollments;
 
   @Inject ProcessRecords records;
 
@@ -153,9 +157,21 @@ public class CheckService {
 
   /**
    * The portrait a selfie is compared with: the front of the process's document, or for a
-   * standalone validation the front of the account's latest successful document validation.
+   * standalone validation the account's face enrollment, else the front of its latest successful
+   * document validation.
    */
   private Optional<byte[]> portrait(Validation selfie) {
+    if (selfie.processId() == null) {
+      // A face enrollment is the account's chosen reference: it wins over any document.
+      Optional<String> enrolled =
+          enrollments.listByAccount(selfie.clientId(), selfie.accountId(), 20).stream()
+              .filter(Enrollment::isFaceReference)
+              .map(Enrollment::mediaId)
+              .findFirst();
+      if (enrolled.isPresent()) {
+        return Optional.of(media.read(selfie.clientId(), enrolled.get()).bytes());
+      }
+    }
     List<Validation> candidates =
         selfie.processId() != null
             ? validations.listByProcess(selfie.clientId(), selfie.processId())

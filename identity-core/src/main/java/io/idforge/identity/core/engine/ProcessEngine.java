@@ -229,7 +229,9 @@ public final class ProcessEngine {
 
   private String fail(ProcessRecord r, Validation v, CheckResult.Failed failed) {
     String reason = failed.reason();
-    if (StepRules.isUserFixable(reason, v.type())) {
+    // A standalone validation is one attempt: Truora's API client retries with a new validation
+    // (retry_of_id), so its failure is final and carries the real reason.
+    if (r.hasProcess() && StepRules.isUserFixable(reason, v.type())) {
       if (v.remainingRetries() > 0) {
         v.useRetry();
         // The hint (what to fix) is what the user is shown on the next attempt's page.

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common|hooks)..";
+  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common|hooks|validations|reviews)..";
 
   static JavaClasses classes;
 

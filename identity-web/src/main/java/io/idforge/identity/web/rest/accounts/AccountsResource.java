@@ -1,5 +1,12 @@
 package io.idforge.identity.web.rest.accounts;
 
+import io.idforge.identity.api.validations.EnrollmentListResponse;
+import io.idforge.identity.api.validations.ValidationHistoryResponse;
+import io.idforge.identity.core.application.validations.EnrollmentService;
+import io.idforge.identity.web.rest.validations.EnrollmentsResource;
+import io.idforge.identity.core.application.validations.ValidationService;
+import io.idforge.identity.web.rest.media.MediaLinks;
+import io.idforge.identity.web.rest.processes.ProcessMapper;
 import io.idforge.identity.api.accounts.AccountListResponse;
 import io.idforge.identity.api.accounts.AccountResponse;
 import io.idforge.identity.api.accounts.CreateAccountForm;
@@ -42,6 +49,12 @@ public class AccountsResource {
   @Inject AccountService accounts;
 
   @Inject CallerContext callerContext;
+
+  @Inject ValidationService validations;
+
+  @Inject EnrollmentService enrollments;
+
+  @Inject MediaLinks mediaLinks;
 
   @Context UriInfo uriInfo;
 
@@ -88,6 +101,29 @@ public class AccountsResource {
     return new AccountListResponse(
         page.items().stream().map(AccountsResource::toResponse).toList(),
         Links.next(uriInfo, page.nextKey()),
+        Links.self(uriInfo));
+  }
+
+  /** The account's validations, newest first: {@code {history:[…], next, self}}. */
+  @GET
+  @Path("{account_id}/validations")
+  public ValidationHistoryResponse validations(
+      @PathParam("account_id") String accountId, @QueryParam("start_key") String startKey) {
+    var page = validations.listByAccount(callerContext.caller(), accountId, startKey, PAGE_SIZE);
+    return new ValidationHistoryResponse(
+        page.items().stream().map(v -> ProcessMapper.toResponse(v, mediaLinks)).toList(),
+        Links.next(uriInfo, page.nextKey()),
+        Links.self(uriInfo));
+  }
+
+  /** The account's enrollments, newest first. */
+  @GET
+  @Path("{account_id}/enrollments")
+  public EnrollmentListResponse enrollments(@PathParam("account_id") String accountId) {
+    return new EnrollmentListResponse(
+        enrollments.listByAccount(callerContext.caller(), accountId).stream()
+            .map(e -> EnrollmentsResource.toResponse(e, null))
+            .toList(),
         Links.self(uriInfo));
   }
 

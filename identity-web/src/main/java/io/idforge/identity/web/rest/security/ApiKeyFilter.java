@@ -24,7 +24,7 @@ import java.util.Optional;
  * Authenticates every {@code /v1} request from its {@code Truora-API-Key} header, as Truora does:
  * a missing, unknown or forged key is a bare 401 {@code {"message":"Unauthorized"}}; an expired
  * or revoked web token is a 403 in the error envelope (thrown to the mappers). The tenant
- * provisioning API has its own admin key and is skipped here.
+ * provisioning API has its own admin key and the signed upload links need none: both are skipped here.
  *
  * <p>Rate limits ({@link RateLimits}): an address or key with too many recent failures gets 429
  * before its key is checked, and a backend key's {@code POST /v1/api-keys} spends one issuance.
@@ -47,7 +47,9 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getUriInfo().getPath().startsWith("admin/")) {
+    String path = request.getUriInfo().getPath();
+    // Upload links carry their own signature and, like Truora's, no API key.
+    if (path.startsWith("admin/") || path.startsWith("uploads/")) {
       return;
     }
     String presented = request.getHeaderString(HEADER);
