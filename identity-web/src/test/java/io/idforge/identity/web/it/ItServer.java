@@ -17,20 +17,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The one server every {@code *IT} of the Failsafe JVM talks to, started on first use: an embedded
- * PostgreSQL (zonky), then the built WAR on Payara Micro in its own JVM with a fresh root
- * directory, configured through environment variables only. A shutdown hook stops both.
+ * PostgreSQL (zonky), then the built WAR on the application server chosen by {@code it.server}
+ * ({@link AppServer}: Payara Micro by default, or WildFly) in its own JVM, configured through
+ * environment variables only. A shutdown hook stops both.
  *
- * <p>System properties (set by the Failsafe configuration): {@code payara.microJar}, {@code
- * app.war}, {@code build.dir}.
+ * <p>System properties (set by the Failsafe configuration): {@code it.server}, {@code
+ * payara.microJar} or {@code wildfly.home}, {@code app.war}, {@code build.dir}.
  */
 public final class ItServer {
 
@@ -52,23 +52,25 @@ public final class ItServer {
   public final URI baseUri;
   public final String adminKey;
   public final Path buildDir;
-  public final Path rootDir;
+
+  /** Which server runs the WAR. */
+  public final AppServer server;
 
   private final EmbeddedPostgres postgres;
-  private final Process payara;
+  private final Process process;
 
   /** A real SMTP server in this JVM: the service mails one-time codes to it. */
   public final GreenMail mail;
 
   private ItServer(
-      URI baseUri, String adminKey, Path buildDir, Path rootDir, EmbeddedPostgres postgres, Process payara, GreenMail mail) {
+      URI baseUri, String adminKey, Path buildDir, AppServer server, EmbeddedPostgres postgres, Process process, GreenMail mail) {
     this.mail = mail;
     this.baseUri = baseUri;
     this.adminKey = adminKey;
     this.buildDir = buildDir;
-    this.rootDir = rootDir;
+    this.server = server;
     this.postgres = postgres;
-    this.payara = payara;
+    this.process = process;
   }
 
   /** The running server, started on the first call. */
@@ -89,11 +91,11 @@ public final class ItServer {
 
   private static ItServer start() {
     Path buildDir = Path.of(required("build.dir")).toAbsolutePath();
-    Path microJar = Path.of(required("payara.microJar")).toAbsolutePath();
     Path war = Path.of(required("app.war")).toAbsolutePath();
-    if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
-      throw new IllegalStateException("missing " + microJar + " or " + war + "; run mvn package first");
+    if (!Files.isRegularFile(war)) {
+      throw new IllegalStateException("missing " + war + "; run mvn package first");
     }
+    AppServer appServer = AppServer.fromSystemProperties(buildDir);
     EmbeddedPostgres pg;
     try {
       pg = EmbeddedPostgres.builder().start();
@@ -105,36 +107,14 @@ public final class ItServer {
     try {
       mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       mail.start();
-      int port = freePort();
-      Path rootDir = Files.createTempDirectory(buildDir, "it-payara-root-");
-      Path log = buildDir.resolve("it-payara.log");
+      int port = appServer.reservePort();
+      Path log = buildDir.resolve("it-" + System.getProperty("it.server", "payara") + ".log");
       byte[] adminBytes = new byte[24];
       new SecureRandom().nextBytes(adminBytes);
       String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
       URI base = URI.create("http://localhost:" + port);
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(
-          List.of(
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+UseSerialGC",
-              "-Xmx512m",
-              "-Djava.io.tmpdir=" + buildDir,
-              "-jar",
-              microJar.toString(),
-              "--deploy",
-              war.toString(),
-              "--contextroot",
-              "/",
-              "--port",
-              Integer.toString(port),
-              "--nocluster",
-              "--rootDir",
-              rootDir.toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
-      Map<String, String> env = builder.environment();
+      Map<String, String> env = new HashMap<>();
       env.put("DB_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
       env.put("DB_USER", "postgres");
       env.put("DB_PASSWORD", "postgres");
@@ -154,9 +134,9 @@ public final class ItServer {
       env.put("TMPDIR", buildDir.toString());
       env.put("XDG_CACHE_HOME", buildDir.resolve("it-cache").toString());
       env.put("MALLOC_ARENA_MAX", "2");
-      process = builder.start();
+      process = appServer.start(war, env, log);
 
-      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);
+      ItServer server = new ItServer(base, adminKey, buildDir, appServer, pg, process, mail);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
       return server;
@@ -177,22 +157,16 @@ public final class ItServer {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build();
     long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-    long deployFailedAfter = Long.MAX_VALUE;
     String last = "no answer";
     while (System.nanoTime() < deadline) {
-      if (!payara.isAlive()) {
+      if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Payara Micro exited with " + payara.exitValue() + " before deploying; see " + log);
+            server.name() + " exited with " + process.exitValue() + " before deploying; see " + log);
       }
-      // Payara stays up (answering 404) when the deployment fails: stop waiting soon after it
-      // reports itself ready without the application.
-      if (deployFailedAfter == Long.MAX_VALUE && logContains(log, "ready in")) {
-        deployFailedAfter = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      }
-      if (System.nanoTime() > deployFailedAfter) {
+      var failure = server.deploymentFailure(log);
+      if (failure.isPresent()) {
         throw new IllegalStateException(
-            "Payara Micro is up but the application is not deployed (last: " + last + "); see " + log
-                + problems(log));
+            failure.get() + " (last: " + last + "); see " + log + problems(log));
       }
       try {
         HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -206,13 +180,13 @@ public final class ItServer {
         last = e.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Payara", e);
+        throw new IllegalStateException("interrupted while waiting for " + server.name(), e);
       }
       try {
         TimeUnit.MILLISECONDS.sleep(250);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Payara", e);
+        throw new IllegalStateException("interrupted while waiting for " + server.name(), e);
       }
     }
     throw new IllegalStateException(
@@ -225,7 +199,7 @@ public final class ItServer {
     }
   }
 
-  private static boolean logContains(Path log, String text) {
+  static boolean logContains(Path log, String text) {
     try {
       return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
     } catch (IOException e) {
@@ -238,7 +212,7 @@ public final class ItServer {
     try {
       StringBuilder out = new StringBuilder();
       Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
-          .filter(l -> l.contains("SEVERE") || l.contains("Exception") || l.contains("WELD-001"))
+          .filter(l -> l.contains("SEVERE") || l.contains("ERROR") || l.contains("Exception") || l.contains("WELD-001"))
           .limit(15)
           .forEach(l -> out.append("\n  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l));
       return out.toString();
@@ -248,14 +222,17 @@ public final class ItServer {
   }
 
   private void stop() {
-    stopQuietly(payara, postgres);
+    stopQuietly(process, postgres);
     stopMail(mail);
-    if (!payara.isAlive()) {
-      deleteQuietly(rootDir); // ~100 MB per run; the log stays in target/it-payara.log
+    if (!process.isAlive()) {
+      server.cleanUp();
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | RuntimeException e) {
@@ -265,6 +242,8 @@ public final class ItServer {
 
   private static void stopQuietly(Process process, EmbeddedPostgres pg) {
     if (process != null && process.isAlive()) {
+      // WildFly's start script runs the server JVM as its child: end the children too.
+      process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
       try {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -285,14 +264,19 @@ public final class ItServer {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     }
   }
 
-  private static String required(String property) {
+  /** The java launcher of the JVM running the tests. */
+  static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static String required(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("system property " + property + " is not set (run through Failsafe)");

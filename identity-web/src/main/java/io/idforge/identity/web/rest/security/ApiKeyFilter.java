@@ -30,7 +30,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getUriInfo().getPath().startsWith("admin/")) {
+    // Jersey (Payara) gives "admin/clients", RESTEasy (WildFly) "/admin/clients".
+    if (request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("admin/")) {
       return;
     }
     try {
