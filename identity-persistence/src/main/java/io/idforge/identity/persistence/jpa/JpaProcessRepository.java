@@ -69,7 +69,7 @@ public class JpaProcessRepository implements ProcessRepository {
     }
     if (q.search() != null) {
       // Truora: exact for process and flow ids, partial (prefix) for the account id.
-      jpql.append(" AND (p.processId = :search OR p.flowId = :search OR p.accountId LIKE :accountPrefix)");
+      jpql.append(" AND (p.processId = :search OR p.flowId = :search OR p.accountId LIKE :accountPrefix ESCAPE '!')");
       params.put("search", q.search());
       params.put("accountPrefix", escapeLike(q.search()) + "%");
     }
@@ -101,8 +101,12 @@ public class JpaProcessRepository implements ProcessRepository {
     em.persist(process);
   }
 
-  /** Account ids allow '_' (a LIKE wildcard); match it literally. */
+  /**
+   * Account ids allow '_' (a LIKE wildcard); match it literally. The escape character is named in
+   * the query: relying on the database's default (backslash) worked with EclipseLink but matched
+   * nothing with Hibernate (WildFly); '!' needs no quoting in JPQL, HQL or SQL string literals.
+   */
   private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

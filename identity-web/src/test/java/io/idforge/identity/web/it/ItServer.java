@@ -46,6 +46,12 @@ public final class ItServer {
 
   private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
 
+  /**
+   * The server JVM's time zone: not UTC, so that a JPA provider reading TIMESTAMP WITH TIME ZONE
+   * back in the JVM's zone instead of UTC shows on the wire (WireShapeIT), on either server.
+   */
+  static final String SERVER_TIME_ZONE = "America/Bogota";
+
   private static ItServer instance;
   private static RuntimeException startFailure;
 

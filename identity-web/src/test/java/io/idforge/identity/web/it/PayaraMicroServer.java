@@ -45,6 +45,7 @@ final class PayaraMicroServer implements AppServer {
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
             "-Xmx512m",
+            "-Duser.timezone=" + ItServer.SERVER_TIME_ZONE,
             "-Djava.io.tmpdir=" + buildDir,
             "-jar",
             microJar.toString(),

@@ -102,6 +102,7 @@ final class WildFlyServer implements AppServer {
             "-Djava.net.preferIPv4Stack=true",
             "-Djboss.modules.system.pkgs=org.jboss.byteman",
             "-Djava.awt.headless=true",
+            "-Duser.timezone=" + ItServer.SERVER_TIME_ZONE,
             "-Djava.io.tmpdir=" + buildDir));
     // The script then runs Java in the background and passes SIGTERM on to it.
     environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
