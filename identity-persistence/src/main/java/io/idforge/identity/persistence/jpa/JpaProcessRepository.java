@@ -93,7 +93,17 @@ public class JpaProcessRepository implements ProcessRepository {
 
   @Override
   public Optional<IdentityProcess> lock(long id) {
-    return Optional.ofNullable(em.find(IdentityProcess.class, id, LockModeType.PESSIMISTIC_WRITE));
+    // Callers lock a process they may have read moments ago, in the same persistence context,
+    // while the expiry job or another request changed the row: they need the row as it is once
+    // locked. find(..., PESSIMISTIC_WRITE) re-reads an already loaded entity on EclipseLink, but
+    // on Hibernate only compares versions and throws OptimisticLockException (a 409 on a read).
+    // refresh under the lock re-reads the row on both.
+    IdentityProcess process = em.find(IdentityProcess.class, id);
+    if (process == null) {
+      return Optional.empty();
+    }
+    em.refresh(process, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(process);
   }
 
   @Override

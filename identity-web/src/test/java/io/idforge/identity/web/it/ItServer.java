@@ -17,11 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one server every {@code *IT} of the Failsafe JVM talks to, started on first use: an embedded
@@ -248,18 +252,24 @@ public final class ItServer {
 
   private static void stopQuietly(Process process, EmbeddedPostgres pg) {
     if (process != null && process.isAlive()) {
-      // WildFly's start script runs the server JVM as its child: end the children too.
-      process.descendants().forEach(ProcessHandle::destroy);
-      process.destroy();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
+      // WildFly's start script runs the server JVM as its child: stop every process of the tree
+      // (SIGTERM, a graceful shutdown) and wait for all of them, so nothing writes to the server's
+      // directory after this returns.
+      List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+      tree.add(process.toHandle());
+      tree.forEach(ProcessHandle::destroy);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      for (ProcessHandle p : tree) {
+        try {
+          p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        } catch (ExecutionException | TimeoutException e) {
+          break;
         }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
       }
+      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
     if (pg != null) {
       try {

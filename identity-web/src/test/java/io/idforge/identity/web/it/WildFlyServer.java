@@ -104,8 +104,8 @@ final class WildFlyServer implements AppServer {
             "-Djava.awt.headless=true",
             "-Duser.timezone=" + ItServer.SERVER_TIME_ZONE,
             "-Djava.io.tmpdir=" + buildDir));
-    // The script then runs Java in the background and passes SIGTERM on to it.
-    environment.put("LAUNCH_JBOSS_IN_BACKGROUND", "1");
+    // Not LAUNCH_JBOSS_IN_BACKGROUND: with it the script loops forever once the server JVM has
+    // exited on SIGTERM (status 143). ItServer stops the JVM itself (a descendant of the script).
     return builder.start();
   }
 
