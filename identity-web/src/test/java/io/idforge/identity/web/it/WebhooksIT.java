@@ -249,7 +249,7 @@ class WebhooksIT extends ItSupport {
   @Test
   void secretsNeverReachTheServerLog() throws Exception {
     poll(() -> at("/process"), l -> !l.isEmpty());
-    String log = java.nio.file.Files.readString(ItServer.get().buildDir.resolve("it-payara.log"));
+    String log = java.nio.file.Files.readString(ItServer.get().log);
     assertFalse(log.contains(processSecret), "the endpoint's secret is not logged");
     assertFalse(log.contains(flakySecret), "the endpoint's secret is not logged");
   }
