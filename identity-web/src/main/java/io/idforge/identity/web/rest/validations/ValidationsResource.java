@@ -94,7 +94,7 @@ public class ValidationsResource {
         full.validationId(), full.ipAddress(), full.accountId(), full.type(), full.validationStatus(),
         full.failureStatus(), full.declinedReason(), full.expiredReason(), full.threshold(), full.allowedRetries(),
         full.remainingRetries(), full.creationDate(), full.updateDate(), full.identityProcessId(), null, null, null,
-        null, full.manualReviewStatus());
+        null, full.manualReviewStatus(), null);
   }
 
   private static StepType toCore(String wire) {
