@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /v1/hooks/events}: the delivery log in Truora's record shape, and replays. */
-@Tag(name = "webhooks", description = "Webhook endpoints (WHE...) and their delivery log (HIK...)")
+@Tag(ref = "webhooks")
 @Path("hooks/events")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

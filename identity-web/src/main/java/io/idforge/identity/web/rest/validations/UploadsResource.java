@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -32,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * side {@code reference}), without an API key (the signed URL is the credential). The body
  * limit for this path is the upload cap (30 MiB; beyond it 413 in the envelope).
  */
-@Tag(name = "validations", description = "Truora's Validations API for custom front ends (VLD...)")
+@Tag(ref = "validations")
 @Path(UploadUrls.PATH + "/{validation_id}/{side}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,7 +49,6 @@ public class UploadsResource {
       @Content(mediaType = "image/png", schema = @Schema(ref = "Binary")), @Content(mediaType = "image/webp", schema = @Schema(ref = "Binary"))})
   @APIResponse(responseCode = "200", description = "Received (or refused as no usable picture: File refused: <reason>)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadReceipt")))
   @APIResponse(responseCode = "400", ref = "InvalidRequest")
-  @SecurityRequirements({})
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "409", ref = "Conflict")
