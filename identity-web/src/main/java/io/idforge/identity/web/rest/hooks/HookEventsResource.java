@@ -9,7 +9,6 @@ import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -100,8 +100,11 @@ public class HookEventsResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
   @APIResponse(responseCode = "500", ref = "InternalError")
-  public HookEventListResponse replayRange(
-      @FormParam("start_date") String start, @FormParam("end_date") String end) {
+  public HookEventListResponse replayRange(MultivaluedMap<String, String> form) {
+    // The whole form rather than @FormParam: Payara's OpenAPI scanner would publish @FormParam as a
+    // "*/*" string body in place of the @RequestBody above. The first value wins, as with @FormParam.
+    String start = form.getFirst("start_date");
+    String end = form.getFirst("end_date");
     var copies = log.replayRange(callerContext.caller(), date("start_date", start), date("end_date", end));
     return new HookEventListResponse(copies.stream().map(WebhookMapper::toResponse).toList(), null, null);
   }
