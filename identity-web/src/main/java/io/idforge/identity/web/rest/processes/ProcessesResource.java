@@ -2,6 +2,7 @@ package io.idforge.identity.web.rest.processes;
 
 import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
@@ -15,6 +16,7 @@ import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,6 +66,17 @@ public class ProcessesResource {
   @Path("{process_id}")
   public ProcessResponse get(@PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
+  }
+
+  /**
+   * Truora's "Delete Identity Process": erases the process's personal data now (as the retention
+   * purge does) and keeps its outcome; a pending process is canceled first. Backend key only.
+   */
+  @DELETE
+  @Path("{process_id}")
+  public MessageResponse delete(@PathParam("process_id") String processId) {
+    processes.delete(callerContext.caller(), processId);
+    return new MessageResponse("Identity Process successfully deleted");
   }
 
   @GET
