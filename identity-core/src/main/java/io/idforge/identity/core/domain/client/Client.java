@@ -68,6 +68,11 @@ public class Client {
     if (period != null && period.isNegative()) {
       throw new IllegalArgumentException("a retention period is not negative");
     }
-    retention = period == null ? null : period.toString();
+    retention = period == null ? null : format(period);
+  }
+
+  /** ISO-8601 as an operator writes it: whole days as {@code P30D} (not {@code PT720H}). */
+  public static String format(Duration period) {
+    return period.toSeconds() % 86_400 == 0 && period.getNano() == 0 ? "P" + period.toDays() + "D" : period.toString();
   }
 }

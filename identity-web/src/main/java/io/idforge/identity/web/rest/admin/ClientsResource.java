@@ -5,6 +5,7 @@ import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.ClientService.ProvisionedClient;
+import io.idforge.identity.core.domain.client.Client;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.privacy.RetentionService;
 import io.idforge.identity.core.security.Digests;
@@ -74,7 +75,7 @@ public class ClientsResource {
             .add("name", created.client().name())
             .add("api_key", created.backendKey().token())
             .add("api_key_id", created.backendKey().keyId())
-            .add("retention", effective.toString())
+            .add("retention", Client.format(effective))
             .build();
     return Response.status(Response.Status.CREATED).entity(body).build();
   }
@@ -97,7 +98,7 @@ public class ClientsResource {
       throw new InvalidInputException("retention", "Invalid request: retention is required");
     }
     Duration effective = retention.changeRetention(clientId, retention(form));
-    return Response.ok(JSON.createObjectBuilder().add("client_id", clientId).add("retention", effective.toString()).build())
+    return Response.ok(JSON.createObjectBuilder().add("client_id", clientId).add("retention", Client.format(effective)).build())
         .build();
   }
 
