@@ -20,3 +20,6 @@ ALTER TABLE client ADD COLUMN retention VARCHAR(40);
 
 -- The purge job's scan: a tenant's finished processes by last change.
 CREATE INDEX ix_identity_process_retention ON identity_process (client_id, status, updated_at);
+
+-- The purge job's lease, free (without the row the first pass would only create it).
+INSERT INTO job_lease (name, owner, locked_until) VALUES ('purge-personal-data', NULL, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');

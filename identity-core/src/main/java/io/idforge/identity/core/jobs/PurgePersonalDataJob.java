@@ -1,6 +1,7 @@
 package io.idforge.identity.core.jobs;
 
 import io.idforge.identity.core.application.port.JobLeaseRepository;
+import io.idforge.identity.core.privacy.PlaintextSealing;
 import io.idforge.identity.core.privacy.RetentionService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -42,6 +43,8 @@ public class PurgePersonalDataJob {
   @Resource TimerService timerService;
 
   @Inject RetentionService retention;
+
+  @Inject PlaintextSealing sealing;
 
   @Inject JobLeaseRepository leases;
 
@@ -89,6 +92,9 @@ public class PurgePersonalDataJob {
     if (!leases.tryAcquire(JOB_NAME, OWNER, now, now.plus(interval.multipliedBy(2).plusSeconds(30)))) {
       return 0;
     }
+    // A node of the previous version may still write plaintext during a rolling update: each
+    // pass seals what it finds, so that does not wait for the next restart.
+    sealing.sealAll();
     int redacted = 0;
     List<RetentionService.Due> due;
     int progress;

@@ -163,6 +163,34 @@ class PrivacyIT extends ItSupport {
   }
 
   @Test
+  void aPlaintextRowFromBeforeEncryptionIsReadAndThenSealed() throws Exception {
+    Person legacy = Person.random("l");
+    Resp created =
+        api.postForm("/v1/accounts", tenant.apiKey(), "account_id", legacy.accountId(), "first_name", "placeholder");
+    assertEquals(201, created.status(), created::toString);
+    // As a row written before V7 (or by a node of the previous version) looks: plaintext.
+    try (Connection c = ItServer.get().openDatabase();
+        PreparedStatement s = c.prepareStatement("UPDATE account SET first_name = ? WHERE client_id = ? AND account_id = ?")) {
+      s.setString(1, legacy.first());
+      s.setString(2, tenant.clientId());
+      s.setString(3, legacy.accountId());
+      assertEquals(1, s.executeUpdate());
+    }
+    assertEquals(legacy.first(), api.get("/v1/accounts/" + legacy.accountId(), tenant.apiKey()).json().getString("first_name"));
+
+    // The purge pass (like every start-up) seals it; the service still reads it.
+    assertEquals(200, purge(OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1)).status());
+    List<String> stored = new ArrayList<>();
+    try (Connection c = ItServer.get().openDatabase()) {
+      collect(c, "SELECT first_name FROM account WHERE client_id = ? AND account_id = ?", legacy.accountId(), stored);
+    }
+    assertEquals(1, stored.size());
+    assertTrue(stored.get(0).startsWith("enc1:"), "sealed by the pass");
+    assertFalse(stored.get(0).toLowerCase().contains(legacy.first().toLowerCase()));
+    assertEquals(legacy.first(), api.get("/v1/accounts/" + legacy.accountId(), tenant.apiKey()).json().getString("first_name"));
+  }
+
+  @Test
   void anUnknownOrForeignProcessIsNotFound() {
     Tenant other = newTenant("PrivacyOther");
     assertError(api.delete("/v1/processes/" + purgedProcess, other.apiKey()), 404, 10404, "Resource not found");
