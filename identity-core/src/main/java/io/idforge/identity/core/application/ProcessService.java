@@ -18,6 +18,7 @@ import io.idforge.identity.core.domain.webtoken.WebToken;
 import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.engine.ProcessEngine;
 import io.idforge.identity.core.engine.ProcessRecord;
+import io.idforge.identity.core.privacy.Redactions;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -48,9 +49,32 @@ public class ProcessService {
 
   @Inject ProcessEngine engine;
 
+  @Inject Redactions redactions;
+
   @Inject FlowDefinitions definitions;
 
   @Inject Clock clock;
+
+  /**
+   * {@code DELETE /v1/processes/{id}}: erases the process's personal data now, as the retention
+   * purge does, keeping its outcome. A pending process is first canceled (declined
+   * {@code canceled}, recorded like a user's cancel) and then redacted, in one transaction:
+   * Truora deletes pending processes too, and a process without its data could not go on. A
+   * second call answers the same and records nothing.
+   */
+  public void delete(Caller caller, String processId) {
+    caller.requireBackend();
+    IdentityProcess found =
+        processes.find(caller.clientId(), processId).orElseThrow(() -> new NotFoundException("Resource not found"));
+    String actor = "backend:" + caller.keyName();
+    ProcessRecord r = records.lock(found, actor);
+    if (r.process().isPending()) {
+      engine.cancel(r, null);
+      records.save(r);
+    }
+    redactions.redact(r.process(), actor, OffsetDateTime.now(clock));
+    LOG.fine(() -> "deleted the personal data of process " + processId);
+  }
 
   /**
    * The process of the caller's web token: created on the first call, the same one on every later

@@ -20,6 +20,8 @@ public final class EventNames {
   public static final String OVERWRITTEN_FAILURE = "overwritten_failure";
   public static final String REQUESTED = "requested";
   public static final String DECIDED = "decided";
+  /** Personal data erased (retention purge or DELETE); the outcome stays. */
+  public static final String REDACTED = "redacted";
 
   private EventNames() {}
 

@@ -30,11 +30,14 @@ public class MediaKeys {
   public void initialise() {
     if (configuredKeys.filter(s -> !s.isBlank()).isPresent()) {
       cipher = MediaCipher.parse(configuredKeys.get());
+      FieldSealing.install(cipher);
       LOG.info("media encryption keys come from configuration");
       return;
     }
     Map<String, byte[]> secrets = generated.loadOrGenerate(SigningKey.MEDIA, "IDENTITY_MEDIA_ENCRYPTION_KEYS");
     cipher = new MediaCipher(secrets.keySet().iterator().next(), secrets);
+    // Personal data in the database is sealed with the same ring (one rotation for both).
+    FieldSealing.install(cipher);
   }
 
   public MediaCipher cipher() {

@@ -5,6 +5,7 @@ import io.idforge.identity.core.domain.client.ClientRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 /** JPA adapter for tenants. */
@@ -25,6 +26,11 @@ public class JpaClientRepository implements ClientRepository {
   @Override
   public void store(Client client) {
     em.persist(client);
+  }
+
+  @Override
+  public List<Client> all() {
+    return em.createQuery("SELECT c FROM Client c ORDER BY c.id", Client.class).getResultList();
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.DrainWebhooksJob;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.core.jobs.PurgePersonalDataJob;
+import io.idforge.identity.core.privacy.PlaintextSealing;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import io.idforge.identity.core.security.MediaKeys;
@@ -70,6 +72,10 @@ public class ApplicationStartup {
 
   @Inject DrainWebhooksJob drainWebhooksJob;
 
+  @Inject PurgePersonalDataJob purgeJob;
+
+  @Inject PlaintextSealing plaintextSealing;
+
   @Inject Clock clock;
 
   @Inject Instance<FaceMatcher> faceMatchers;
@@ -88,6 +94,8 @@ public class ApplicationStartup {
     signingKeys.initialise();
     mediaKeys.initialise();
     otpKeys.initialise();
+    // Personal data written in plaintext before V7 is sealed now that the key ring is loaded.
+    plaintextSealing.sealAll();
     if (bootstrapDemo) {
       clients
           .bootstrapDemoIfEmpty()
@@ -113,6 +121,7 @@ public class ApplicationStartup {
     }
     expireProcessesJob.schedule();
     drainWebhooksJob.schedule();
+    purgeJob.schedule();
     expireProcessesJob.resumeInterruptedChecks(OffsetDateTime.now(clock));
     LOG.info("identity service started");
   }

@@ -239,6 +239,14 @@ public final class ItServer {
         "the application did not answer 200 on / within " + STARTUP_DEADLINE + " (last: " + last + "); see " + log);
   }
 
+  /**
+   * A connection to the service's PostgreSQL (the caller closes it): for tests that must look at
+   * what is stored, such as the privacy scan of every column.
+   */
+  public java.sql.Connection openDatabase() throws java.sql.SQLException {
+    return postgres.getPostgresDatabase().getConnection();
+  }
+
   private static void stopMail(GreenMail mail) {
     if (mail != null) {
       mail.stop();

@@ -1,6 +1,8 @@
 package io.idforge.identity.core.domain.account;
 
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -31,13 +33,17 @@ public class Account {
   @Column(name = "account_id", length = 100, nullable = false, updatable = false)
   private String accountId;
 
-  @Column(name = "email", length = 254)
+  @Convert(converter = SealedColumns.AccountEmail.class)
+
+  @Column(name = "email", length = 2048)
   private String email;
 
   @Column(name = "country", length = 3)
   private String country;
 
-  @Column(name = "document_number", length = 40)
+  @Convert(converter = SealedColumns.AccountDocumentNumber.class)
+
+  @Column(name = "document_number", length = 2048)
   private String documentNumber;
 
   @Column(name = "document_type", length = 30)
@@ -46,19 +52,29 @@ public class Account {
   @Column(name = "document_issue_date")
   private LocalDate documentIssueDate;
 
-  @Column(name = "first_name", length = 100)
+  @Convert(converter = SealedColumns.AccountFirstName.class)
+
+  @Column(name = "first_name", length = 2048)
   private String firstName;
 
-  @Column(name = "last_name", length = 100)
+  @Convert(converter = SealedColumns.AccountLastName.class)
+
+  @Column(name = "last_name", length = 2048)
   private String lastName;
 
-  @Column(name = "phone_number", length = 20)
+  @Convert(converter = SealedColumns.AccountPhone.class)
+
+  @Column(name = "phone_number", length = 2048)
   private String phoneNumber;
 
-  @Column(name = "facebook_user", length = 100)
+  @Convert(converter = SealedColumns.AccountFacebook.class)
+
+  @Column(name = "facebook_user", length = 2048)
   private String facebookUser;
 
-  @Column(name = "twitter_user", length = 100)
+  @Convert(converter = SealedColumns.AccountTwitter.class)
+
+  @Column(name = "twitter_user", length = 2048)
   private String twitterUser;
 
   @Column(name = "created_at", nullable = false, updatable = false)

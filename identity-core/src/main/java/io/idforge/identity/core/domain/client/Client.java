@@ -8,7 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * A tenant: one enterprise using the service, known on the wire by its {@code client_id}
@@ -32,6 +34,10 @@ public class Client {
   @Column(name = "created_at", nullable = false, updatable = false)
   private OffsetDateTime createdAt;
 
+  /** How long personal data of a finished process is kept (ISO-8601); null: the default. */
+  @Column(name = "retention", length = 40)
+  private String retention;
+
   protected Client() {}
 
   public Client(String name, OffsetDateTime now) {
@@ -50,5 +56,23 @@ public class Client {
 
   public OffsetDateTime createdAt() {
     return createdAt;
+  }
+
+  /** The tenant's own retention period, when it has one. */
+  public Optional<Duration> retention() {
+    return Optional.ofNullable(retention).map(Duration::parse);
+  }
+
+  /** Sets (or with null, clears) the tenant's retention period. */
+  public void changeRetention(Duration period) {
+    if (period != null && period.isNegative()) {
+      throw new IllegalArgumentException("a retention period is not negative");
+    }
+    retention = period == null ? null : format(period);
+  }
+
+  /** ISO-8601 as an operator writes it: whole days as {@code P30D} (not {@code PT720H}). */
+  public static String format(Duration period) {
+    return period.toSeconds() % 86_400 == 0 && period.getNano() == 0 ? "P" + period.toDays() + "D" : period.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.idforge.identity.core.domain.client;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Port for storing tenants. */
@@ -8,6 +9,9 @@ public interface ClientRepository {
   Optional<Client> find(String clientId);
 
   void store(Client client);
+
+  /** Every tenant (the retention job walks them; tenants are few). */
+  List<Client> all();
 
   long count();
 }

@@ -2,7 +2,9 @@ package io.idforge.identity.core.domain.process;
 
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.PublicIds;
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -62,6 +64,7 @@ public class IdentityProcess {
   private String redirectUrl;
 
   /** JSON of the token's request data (phones, emails, {@code start_variables.metadata}). */
+  @Convert(converter = SealedColumns.ProcessStartData.class)
   @Column(name = "start_data", updatable = false)
   private String startData;
 
@@ -92,6 +95,10 @@ public class IdentityProcess {
   /** JSON array of the overrides, oldest first (Truora's {@code override_status_history}). */
   @Column(name = "override_history")
   private String overrideHistory;
+
+  /** When the personal data was erased; written only by the eraser (one statement per table). */
+  @Column(name = "redacted_at", insertable = false, updatable = false)
+  private OffsetDateTime redactedAt;
 
   @Version
   @Column(name = "version")
@@ -233,6 +240,15 @@ public class IdentityProcess {
 
   public Long id() {
     return id;
+  }
+
+  /** True once the personal data of this process was erased (retention or DELETE). */
+  public boolean isRedacted() {
+    return redactedAt != null;
+  }
+
+  public OffsetDateTime redactedAt() {
+    return redactedAt;
   }
 
   public String processId() {

@@ -2,7 +2,9 @@ package io.idforge.identity.core.domain.review;
 
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.PublicIds;
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -61,7 +63,9 @@ public class ReviewTask {
   @Column(name = "reason", length = 80, nullable = false, updatable = false)
   private String reason;
 
-  @Column(name = "note", length = 500)
+  @Convert(converter = SealedColumns.ReviewNote.class)
+
+  @Column(name = "note", length = 2048)
   private String note;
 
   @Column(name = "status", length = 10, nullable = false)

@@ -2,7 +2,9 @@ package io.idforge.identity.core.domain.validation;
 
 import io.idforge.identity.core.otp.OtpChallenge;
 import io.idforge.identity.core.otp.OtpChannel;
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +19,9 @@ public class StoredOtp {
   @Column(name = "otp_channel", length = 10)
   private String channel;
 
-  @Column(name = "otp_destination", length = 254)
+  @Convert(converter = SealedColumns.OtpDestination.class)
+
+  @Column(name = "otp_destination", length = 2048)
   private String destination;
 
   @Column(name = "otp_key_id", length = 64)

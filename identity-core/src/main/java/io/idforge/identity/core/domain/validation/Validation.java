@@ -6,7 +6,9 @@ import io.idforge.identity.core.domain.process.Outcome;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.core.domain.shared.PublicIds;
 import io.idforge.identity.core.otp.OtpChallenge;
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -114,6 +116,7 @@ public class Validation {
   @Embedded private StoredOtp otp;
 
   /** JSON of the type-specific {@code details} object, written by the step handlers. */
+  @Convert(converter = SealedColumns.ValidationDetails.class)
   @Column(name = "details")
   private String details;
 

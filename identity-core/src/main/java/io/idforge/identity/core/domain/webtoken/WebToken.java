@@ -1,7 +1,9 @@
 package io.idforge.identity.core.domain.webtoken;
 
 import io.idforge.identity.core.domain.shared.ForbiddenException;
+import io.idforge.identity.core.privacy.SealedColumns;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -59,6 +61,7 @@ public class WebToken {
   private String documentType;
 
   /** JSON-encoded request data beyond the fixed columns: phones, emails, metadata. */
+  @Convert(converter = SealedColumns.TokenRequestData.class)
   @Column(name = "request_data", updatable = false)
   private String requestData;
 

@@ -3,8 +3,10 @@ package io.idforge.identity.web.rest.admin;
 import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 
 import io.idforge.identity.api.error.InvalidInputException;
-import io.idforge.identity.core.application.ClientService.ProvisionedClient;
 import io.idforge.identity.core.application.ClientService;
+import io.idforge.identity.core.application.ClientService.ProvisionedClient;
+import io.idforge.identity.core.domain.client.Client;
+import io.idforge.identity.core.privacy.RetentionService;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.security.Digests;
 import io.idforge.identity.web.ratelimit.ClientAddress;
@@ -18,7 +20,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,9 +60,14 @@ public class ClientsResource {
 
   private static final Logger LOG = Logger.getLogger(ClientsResource.class.getName());
 
-  private static final Set<String> FIELDS = Set.of("name", "key_name");
+  private static final Set<String> FIELDS = Set.of("name", "key_name", "retention");
+
+  /** The longest retention period accepted (ten years). */
+  static final Duration MAX_RETENTION = Duration.ofDays(3650);
 
   @Inject ClientService clients;
+
+  @Inject RetentionService retention;
 
   @Inject RateLimits rateLimits;
 
@@ -84,27 +94,16 @@ public class ClientsResource {
   @APIResponse(responseCode = "500", ref = "InternalError")
   public Response create(
       @Parameter(hidden = true) @HeaderParam(HEADER) String presented, MultivaluedMap<String, String> form) {
-    String configured = adminKey.filter(k -> !k.isBlank()).orElseThrow(() -> new NotFoundException("Resource not found"));
-    String address = clientAddress.of(servletRequest);
-    Optional<Duration> wait = rateLimits.authenticationBlocked(address, presented);
-    if (wait.isPresent()) {
-      return ErrorResponses.tooManyRequests(wait.get());
+    Optional<Response> refused = refuseUnlessOperator(presented);
+    if (refused.isPresent()) {
+      return refused.get();
     }
-    if (presented == null
-        || !MessageDigest.isEqual(
-            Digests.sha256Hex(configured).getBytes(StandardCharsets.US_ASCII),
-            Digests.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII))) {
-      rateLimits.authenticationFailed(address, presented);
-      return ApiKeyFilter.unauthorized();
-    }
-    for (String field : form.keySet()) {
-      if (!FIELDS.contains(field)) {
-        throw new InvalidInputException(field, "Invalid request: unknown field " + field);
-      }
-    }
+    onlyFields(form, FIELDS);
     String name = single(form, "name", true);
     String keyName = Optional.ofNullable(single(form, "key_name", false)).orElse("backend");
+    Duration period = retention(form);
     ProvisionedClient created = clients.provision(name, keyName);
+    Duration effective = retention.changeRetention(created.client().clientId(), period);
     // An operator action: one INFO line with public ids only (never the key).
     LOG.info(() -> "tenant " + created.client().clientId() + " provisioned with backend key id "
         + created.backendKey().keyId());
@@ -114,8 +113,97 @@ public class ClientsResource {
             .add("name", created.client().name())
             .add("api_key", created.backendKey().token())
             .add("api_key_id", created.backendKey().keyId())
+            .add("retention", Client.format(effective))
             .build();
     return Response.status(Response.Status.CREATED).entity(body).build();
+  }
+
+  /**
+   * Changes a tenant's retention period ({@code retention}, ISO-8601 such as {@code P30D}; empty
+   * returns it to {@code identity.retention.default}). The next purge applies it.
+   */
+  @PUT
+  @Path("{client_id}")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "updateClientRetention", summary = "Change a tenant's retention period (operators)",
+      description = "404 unless identity.admin.api-key is configured.")
+  @SecurityRequirement(name = "IdentityAdminKey")
+  @APIResponse(responseCode = "200", description = "The tenant's effective retention period")
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public Response update(
+      @Parameter(hidden = true) @HeaderParam(HEADER) String presented,
+      @PathParam("client_id") String clientId,
+      MultivaluedMap<String, String> form) {
+    Optional<Response> refused = refuseUnlessOperator(presented);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    onlyFields(form, Set.of("retention"));
+    if (!form.containsKey("retention")) {
+      throw new InvalidInputException("retention", "Invalid request: retention is required");
+    }
+    Duration effective = retention.changeRetention(clientId, retention(form));
+    return Response.ok(JSON.createObjectBuilder().add("client_id", clientId).add("retention", Client.format(effective)).build())
+        .build();
+  }
+
+  /**
+   * Rate limits, then the operator key: empty when {@code presented} is the operator's key, else the
+   * answer (429 while the address or key is blocked, 401 for a wrong key, which counts as a
+   * failure). An unconfigured key disables the admin API (404).
+   */
+  private Optional<Response> refuseUnlessOperator(String presented) {
+    String address = clientAddress.of(servletRequest);
+    Optional<Duration> wait = rateLimits.authenticationBlocked(address, presented);
+    if (wait.isPresent()) {
+      return Optional.of(ErrorResponses.tooManyRequests(wait.get()));
+    }
+    if (!authorised(adminKey, presented)) {
+      rateLimits.authenticationFailed(address, presented);
+      return Optional.of(ApiKeyFilter.unauthorized());
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True when the operator key is configured and {@code presented} matches it (digests compared in
+   * constant time); an unconfigured key disables the admin API (404).
+   */
+  static boolean authorised(Optional<String> adminKey, String presented) {
+    String configured = adminKey.filter(k -> !k.isBlank()).orElseThrow(() -> new NotFoundException("Resource not found"));
+    return presented != null
+        && MessageDigest.isEqual(
+            Digests.sha256Hex(configured).getBytes(StandardCharsets.US_ASCII),
+            Digests.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII));
+  }
+
+  static void onlyFields(MultivaluedMap<String, String> form, Set<String> allowed) {
+    for (String field : form.keySet()) {
+      if (!allowed.contains(field)) {
+        throw new InvalidInputException(field, "Invalid request: unknown field " + field);
+      }
+    }
+  }
+
+  /** The {@code retention} field: null when absent or empty (the default applies). */
+  private static Duration retention(MultivaluedMap<String, String> form) {
+    String value = single(form, "retention", false);
+    if (value == null) {
+      return null;
+    }
+    try {
+      Duration d = Duration.parse(value);
+      if (d.isNegative() || d.compareTo(MAX_RETENTION) > 0) {
+        throw new InvalidInputException("retention", "Invalid request: retention must be between P0D and P3650D");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException("retention", "Invalid request: retention must be an ISO-8601 duration such as P30D");
+    }
   }
 
   private static String single(MultivaluedMap<String, String> form, String field, boolean required) {

@@ -4,6 +4,7 @@ import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.api.common.FormReader;
 import io.idforge.identity.api.processes.ProcessEventListResponse;
+import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
@@ -23,6 +24,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -107,6 +109,17 @@ public class ProcessesResource {
   public ProcessResponse get(
       @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
+  }
+
+  /**
+   * Truora's "Delete Identity Process": erases the process's personal data now (as the retention
+   * purge does) and keeps its outcome; a pending process is canceled first. Backend key only.
+   */
+  @DELETE
+  @Path("{process_id}")
+  public MessageResponse delete(@PathParam("process_id") String processId) {
+    processes.delete(callerContext.caller(), processId);
+    return new MessageResponse("Identity Process successfully deleted");
   }
 
   @GET
