@@ -64,6 +64,9 @@ public final class ItServer {
   public final String adminKey;
   public final Path buildDir;
 
+  /** The port of the service's PostgreSQL. */
+  private final int pgPort;
+
   /** The server's console log (the service's log lines). */
   public final Path log;
 
@@ -77,9 +80,10 @@ public final class ItServer {
   public final GreenMail mail;
 
   private ItServer(
-      URI baseUri, String adminKey, Path buildDir, Path log, AppServer server, Closeable database, Process process,
-      GreenMail mail) {
+      URI baseUri, String adminKey, Path buildDir, Path log, AppServer server, int pgPort, Closeable database,
+      Process process, GreenMail mail) {
     this.log = log;
+    this.pgPort = pgPort;
     this.mail = mail;
     this.baseUri = baseUri;
     this.adminKey = adminKey;
@@ -182,7 +186,7 @@ public final class ItServer {
       env.putAll(settings);
       process = appServer.start(war, env, log);
 
-      ItServer server = new ItServer(base, adminKey, buildDir, log, appServer, database, process, mail);
+      ItServer server = new ItServer(base, adminKey, buildDir, log, appServer, pgPort, database, process, mail);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
       return server;
@@ -244,7 +248,7 @@ public final class ItServer {
    * what is stored, such as the privacy scan of every column.
    */
   public java.sql.Connection openDatabase() throws java.sql.SQLException {
-    return postgres.getPostgresDatabase().getConnection();
+    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "postgres");
   }
 
   private static void stopMail(GreenMail mail) {
