@@ -58,7 +58,8 @@ class OpenApiDocumentIT extends ItSupport {
           "PUT /v1/hooks/endpoints/{endpoint_id}", "DELETE /v1/hooks/endpoints/{endpoint_id}",
           "POST /v1/hooks/endpoints/{endpoint_id}/rotate-secret",
           "GET /v1/hooks/events", "GET /v1/hooks/events/{idempotency_key}",
-          "POST /v1/hooks/events/{idempotency_key}/replay", "POST /v1/hooks/events/replay");
+          "POST /v1/hooks/events/{idempotency_key}/replay", "POST /v1/hooks/events/replay",
+          "DELETE /v1/processes/{process_id}", "PUT /v1/admin/clients/{client_id}", "POST /v1/admin/retention/purge");
 
   /**
    * Operations that take no API key, so have no 401: the signed upload links (ApiKeyFilter skips

@@ -22,6 +22,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator API: {@code POST /v1/admin/retention/purge} runs the retention purge now, or as of a
@@ -29,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * decommissioning a tenant, and to prove the purge in tests. It adds no power: an operator can set
  * a tenant's retention to {@code P0D} already.
  */
+@Tag(name = "admin", description = "Operator API (tenants); off unless identity.admin.api-key is set")
 @Path("admin/retention")
 @RequestScoped
 public class RetentionResource {
@@ -45,7 +51,17 @@ public class RetentionResource {
   @Path("purge")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response purge(@HeaderParam(ClientsResource.HEADER) String presented, MultivaluedMap<String, String> form) {
+  @Operation(operationId = "purgeNow", summary = "Run the retention purge now or as of a later instant (operators)",
+      description = "404 unless identity.admin.api-key is configured; as_of (ISO-8601 with offset) may not lie in"
+          + " the past.")
+  @SecurityRequirement(name = "IdentityAdminKey")
+  @APIResponse(responseCode = "200", description = "How many processes were purged")
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public Response purge(
+      @Parameter(hidden = true) @HeaderParam(ClientsResource.HEADER) String presented, MultivaluedMap<String, String> form) {
     if (!ClientsResource.authorised(adminKey, presented)) {
       return ApiKeyFilter.unauthorized();
     }

@@ -117,7 +117,16 @@ public class ProcessesResource {
    */
   @DELETE
   @Path("{process_id}")
-  public MessageResponse delete(@PathParam("process_id") String processId) {
+  @Operation(operationId = "deleteProcess", summary = "Delete (redact) a process, as Truora's DELETE",
+      description = "Erases the process's images and personal data now and keeps its outcome and reasons; a"
+          + " pending process is canceled first. Backend key only.")
+  @APIResponse(responseCode = "200", description = "Deleted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Message")))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public MessageResponse delete(
+      @Parameter(description = "The process id", example = "IDP3ca341c4d9676046f26d1f8bd0421a2b", required = true)
+          @PathParam("process_id") String processId) {
     processes.delete(callerContext.caller(), processId);
     return new MessageResponse("Identity Process successfully deleted");
   }
