@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator API: {@code POST /v1/admin/retention/purge} runs the retention purge now, or as of a
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * decommissioning a tenant, and to prove the purge in tests. It adds no power: an operator can set
  * a tenant's retention to {@code P0D} already.
  */
-@Tag(name = "admin", description = "Operator API (tenants); off unless identity.admin.api-key is set")
 @Path("admin/retention")
 @RequestScoped
 public class RetentionResource {
