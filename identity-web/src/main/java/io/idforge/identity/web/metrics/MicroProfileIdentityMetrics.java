@@ -99,6 +99,9 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
       }
       reviewQueueGauges(stepType);
     }
+    for (String limit : List.of("per_destination", "per_process", "per_tenant")) {
+      registry.counter(OTP_LIMITS_TRIPPED, new Tag("limit", limit));
+    }
     for (String outcome : WEBHOOK_OUTCOMES) {
       registry.counter(WEBHOOK_ATTEMPTS, new Tag("outcome", outcome));
     }
