@@ -28,7 +28,7 @@ class MetricsIT extends ItSupport {
   }
 
   private static String scrape() {
-    Resp r = api.get("/metrics?scope=application", null);
+    Resp r = api.getAsOperator("/metrics?scope=application"); // behind the operator key (OperatorEndpointsFilter)
     assertEquals(200, r.status(), r::toString);
     assertTrue(r.header("Content-Type").startsWith("text/plain"), r::toString);
     return r.body();
