@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application;
 
+import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.core.application.steps.StepChecks;
 import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.engine.CheckResult;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +44,8 @@ public class CheckRunner {
 
   @Inject StepChecks steps;
 
+  @Inject IdentityMetrics metrics;
+
   void onRequest(@Observes(during = TransactionPhase.AFTER_SUCCESS) CheckRequested request) {
     submit(request);
   }
@@ -67,6 +71,7 @@ public class CheckRunner {
         return; // already decided, canceled or superseded
       }
       CheckResult result;
+      long started = System.nanoTime();
       try {
         result = steps.run(inputs.get());
       } catch (DecodeBusyException e) {
@@ -80,11 +85,32 @@ public class CheckRunner {
         LOG.log(Level.WARNING, "check of " + request.validationId() + " failed", e);
         result = new CheckResult.Broken(null);
       }
+      report(inputs.get(), result, Duration.ofNanos(System.nanoTime() - started));
       checks.apply(request.validationId(), request.attempt(), result);
     } catch (RuntimeException e) {
       // The database may be away: the validation stays checking and the job retries it.
       LOG.log(Level.WARNING, "could not complete the check of " + request.validationId(), e);
     }
+  }
+
+  /** Metrics are best effort: a failing registry never loses a verdict. */
+  private void report(CheckInputs inputs, CheckResult result, Duration took) {
+    try {
+      metrics.checkCompleted(inputs.type().wireValue(), outcome(result), took);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "check metrics not recorded", e);
+    }
+  }
+
+  /** The metric label of a verdict: the {@link CheckResult} kind. */
+  static String outcome(CheckResult result) {
+    if (result instanceof CheckResult.Passed) {
+      return "passed";
+    }
+    if (result instanceof CheckResult.Failed) {
+      return "failed";
+    }
+    return result instanceof CheckResult.Undecided ? "undecided" : "broken";
   }
 
   private void scheduleAgain(CheckRequested request, int busyRetries) {

@@ -4,6 +4,7 @@ import io.idforge.identity.core.application.CheckRequested;
 import io.idforge.identity.core.application.CheckRunner;
 import io.idforge.identity.core.application.CheckService;
 import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.application.ReviewQueueMetrics;
 import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.core.application.port.JobLeaseRepository;
 import io.idforge.identity.core.domain.process.ProcessRepository;
@@ -60,6 +61,8 @@ public class ExpireProcessesJob {
 
   @Inject CheckRunner runner;
 
+  @Inject ReviewQueueMetrics reviewQueue;
+
   @Inject JobLeaseRepository leases;
 
   @Inject Clock clock;
@@ -99,6 +102,20 @@ public class ExpireProcessesJob {
     } catch (RuntimeException e) {
       // The container would retry a failed timeout; the next interval is the retry.
       LOG.log(Level.WARNING, "expiry job run failed", e);
+    }
+    publishReviewQueue();
+  }
+
+  /**
+   * Review queue gauges, measured on every node each interval (not only by the lease holder), so
+   * each instance Prometheus scrapes exports current numbers: one aggregate query per node and
+   * interval, never one per scrape.
+   */
+  void publishReviewQueue() {
+    try {
+      reviewQueue.publish();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "review queue gauges not updated", e);
     }
   }
 

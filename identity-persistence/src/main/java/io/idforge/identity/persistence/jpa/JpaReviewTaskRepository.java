@@ -55,6 +55,37 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
   }
 
   @Override
+  public List<OpenQueue> openQueues() {
+    // One row per validation type; open tasks are few (they expire at their deadline).
+    List<Object[]> rows =
+        em.createQuery(
+                "SELECT t.validationType, COUNT(t), MIN(t.createdAt) FROM ReviewTask t WHERE t.status = 'open'"
+                    + " GROUP BY t.validationType",
+                Object[].class)
+            .getResultList();
+    return rows.stream()
+        .map(r -> new OpenQueue((String) r[0], ((Number) r[1]).longValue(), oldest(r[2])))
+        .toList();
+  }
+
+  /** MIN over an OffsetDateTime column: EclipseLink may answer a Timestamp, Hibernate the mapped type. */
+  private static java.time.OffsetDateTime oldest(Object value) {
+    if (value instanceof java.time.OffsetDateTime t) {
+      return t;
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof java.time.LocalDateTime t) {
+      return t.atOffset(java.time.ZoneOffset.UTC);
+    }
+    if (value instanceof java.time.Instant t) {
+      return t.atOffset(java.time.ZoneOffset.UTC);
+    }
+    return null;
+  }
+
+  @Override
   public List<ReviewTask> list(String clientId, String status, String validationType, long afterId, int limit) {
     // Uses ix_review_task_queue (client_id, status, id): oldest first.
     StringBuilder jpql = new StringBuilder("SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.id > :after");

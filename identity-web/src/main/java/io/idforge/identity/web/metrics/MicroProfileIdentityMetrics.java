@@ -6,10 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -41,7 +46,31 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
       Metadata.builder().withName("identity.otp.limits.tripped")
           .withDescription("One-time-code sends refused by a limit (per_destination, per_process, per_tenant): alert on any").build();
 
+  static final Metadata CHECK_DURATION =
+      Metadata.builder().withName("identity.checks.duration").withUnit(MetricUnits.SECONDS)
+          .withDescription("Time a deferred check took to its verdict, by step_type and outcome (passed, failed, undecided, broken)").build();
+  static final Metadata REVIEW_QUEUE_OPEN =
+      Metadata.builder().withName("identity.review.queue.open").withUnit(MetricUnits.NONE)
+          .withDescription("Open manual review tasks, by validation_type (as of the last expiry-job pass on this node)").build();
+  static final Metadata REVIEW_QUEUE_OLDEST_AGE =
+      Metadata.builder().withName("identity.review.queue.oldest.age.seconds").withUnit(MetricUnits.NONE)
+          .withDescription("Age in seconds of the oldest open review task, by validation_type (0 when none)").build();
+  static final Metadata WEBHOOK_ATTEMPTS =
+      Metadata.builder().withName("identity.webhooks.attempts")
+          .withDescription("Webhook delivery attempts settled, by outcome (success, retry, failure)").build();
+  static final Metadata WEBHOOK_LAG =
+      Metadata.builder().withName("identity.webhooks.delivery.lag").withUnit(MetricUnits.SECONDS)
+          .withDescription("Time from an event's creation to its successful webhook delivery").build();
+
+  static final List<String> STEP_TYPES =
+      List.of("phone-verification", "email-verification", "document-validation", "face-recognition");
+  static final List<String> CHECK_OUTCOMES = List.of("passed", "failed", "undecided", "broken");
+  static final List<String> WEBHOOK_OUTCOMES = List.of("success", "retry", "failure");
+
   static final String NONE = "none";
+
+  /** The review queue gauges read these; the expiry job's pass writes them. */
+  private final Map<String, AtomicLong[]> reviewQueues = new ConcurrentHashMap<>();
 
   @Inject MetricRegistry registry;
 
@@ -64,6 +93,19 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
     }
     registry.counter(
         PROCESSES_FINISHED, new Tag("status", "success"), new Tag("failure_status", NONE), new Tag("reason", NONE));
+    for (String stepType : STEP_TYPES) {
+      for (String outcome : CHECK_OUTCOMES) {
+        registry.timer(CHECK_DURATION, new Tag("step_type", stepType), new Tag("outcome", outcome));
+      }
+      reviewQueueGauges(stepType);
+    }
+    for (String limit : List.of("per_destination", "per_process", "per_tenant")) {
+      registry.counter(OTP_LIMITS_TRIPPED, new Tag("limit", limit));
+    }
+    for (String outcome : WEBHOOK_OUTCOMES) {
+      registry.counter(WEBHOOK_ATTEMPTS, new Tag("outcome", outcome));
+    }
+    registry.timer(WEBHOOK_LAG);
   }
 
   @Override
@@ -98,6 +140,40 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
   @Override
   public void otpLimitTripped(String limit) {
     registry.counter(OTP_LIMITS_TRIPPED, new Tag("limit", value(limit))).inc();
+  }
+
+  @Override
+  public void checkCompleted(String stepType, String outcome, Duration duration) {
+    registry.timer(CHECK_DURATION, new Tag("step_type", value(stepType)), new Tag("outcome", value(outcome)))
+        .update(duration);
+  }
+
+  @Override
+  public void reviewQueue(String validationType, long open, long oldestAgeSeconds) {
+    AtomicLong[] gauges = reviewQueueGauges(value(validationType));
+    gauges[0].set(open);
+    gauges[1].set(oldestAgeSeconds);
+  }
+
+  @Override
+  public void webhookAttempt(String outcome) {
+    registry.counter(WEBHOOK_ATTEMPTS, new Tag("outcome", value(outcome))).inc();
+  }
+
+  @Override
+  public void webhookDelivered(Duration lag) {
+    registry.timer(WEBHOOK_LAG).update(lag.isNegative() ? Duration.ZERO : lag);
+  }
+
+  /** The two gauges of one validation type, registered on first use; a scrape reads memory only. */
+  private AtomicLong[] reviewQueueGauges(String validationType) {
+    return reviewQueues.computeIfAbsent(validationType, type -> {
+      AtomicLong[] values = {new AtomicLong(), new AtomicLong()};
+      Tag tag = new Tag("validation_type", type);
+      registry.gauge(REVIEW_QUEUE_OPEN, values[0], AtomicLong::get, tag);
+      registry.gauge(REVIEW_QUEUE_OLDEST_AGE, values[1], AtomicLong::get, tag);
+      return values;
+    });
   }
 
   /** Prometheus label values may not be empty here: a missing value is {@code none}. */

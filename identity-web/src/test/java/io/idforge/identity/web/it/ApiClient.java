@@ -134,6 +134,12 @@ final class ApiClient {
     return send(request(path, key).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** A GET of an operational endpoint (/metrics, /health, /openapi) with the operator key. */
+  Resp getAsOperator(String path) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Identity-Admin-Key", adminKey).GET());
+  }
+
   /** The operator API: a new tenant with its first backend key. */
   Resp createClient(String name, String keyName) {
     return send(

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Domain counters in Prometheus text ({@code /metrics?scope=application}): tokens issued by key
- * type, refused requests by reason, processes started and resumed by channel. Tags are closed
+ * Domain metrics in Prometheus text ({@code /metrics?scope=application}): tokens issued by key
+ * type, refused requests by reason, processes started and resumed by channel, and the check,
+ * review queue and webhook series registered for every label value. Tags are closed
  * sets: no tenant, account or process id ever appears in a series. Deltas are "at least": another
  * test class may run alongside.
  */
@@ -27,7 +28,7 @@ class MetricsIT extends ItSupport {
   }
 
   private static String scrape() {
-    Resp r = api.get("/metrics?scope=application", null);
+    Resp r = api.getAsOperator("/metrics?scope=application"); // behind the operator key (OperatorEndpointsFilter)
     assertEquals(200, r.status(), r::toString);
     assertTrue(r.header("Content-Type").startsWith("text/plain"), r::toString);
     return r.body();
@@ -67,17 +68,51 @@ class MetricsIT extends ItSupport {
     String json = java.nio.file.Files.readString(dashboard);
     String scraped = scrape();
     java.util.Set<String> charted = new java.util.TreeSet<>();
-    Matcher m = Pattern.compile("identity_[a-z_]+_total").matcher(json);
+    Matcher m = Pattern.compile("identity_[a-z_]+").matcher(json);
     while (m.find()) {
       charted.add(m.group());
     }
     assertEquals(
         java.util.Set.of("identity_tokens_issued_total", "identity_tokens_rejected_total",
-            "identity_processes_started_total", "identity_processes_resumed_total", "identity_processes_finished_total"),
+            "identity_processes_started_total", "identity_processes_resumed_total", "identity_processes_finished_total",
+            "identity_otp_limits_tripped_total",
+            "identity_checks_duration_seconds_sum", "identity_checks_duration_seconds_count",
+            "identity_review_queue_open", "identity_review_queue_oldest_age_seconds",
+            "identity_webhooks_attempts_total",
+            "identity_webhooks_delivery_lag_seconds_sum", "identity_webhooks_delivery_lag_seconds_count"),
         charted);
     for (String name : charted) {
-      assertTrue(scraped.contains("# TYPE " + name + " counter"), () -> name + " is not exported: " + scraped);
+      assertTrue(Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scraped).find(),
+          () -> name + " is not exported: " + scraped);
     }
+  }
+
+  /**
+   * Check latency, review queue and webhook series exist from start-up for every label value, so
+   * rates and alerts are defined before the first check, review or delivery. (Exercising them
+   * needs an uploaded document, a review or a webhook receiver: ValidationsIT, ReviewsIT and
+   * WebhooksIT cover the behaviour; this test covers the export.)
+   */
+  @Test
+  void checkReviewAndWebhookSeriesAreRegisteredForEveryLabel() {
+    String scraped = scrape();
+    for (String stepType : java.util.List.of(
+        "phone-verification", "email-verification", "document-validation", "face-recognition")) {
+      for (String outcome : java.util.List.of("passed", "failed", "undecided", "broken")) {
+        assertTrue(Pattern.compile("(?m)^identity_checks_duration_seconds_count\\{[^}]*outcome=\"" + outcome
+                + "\"[^}]*step_type=\"" + stepType + "\"|(?m)^identity_checks_duration_seconds_count\\{[^}]*step_type=\""
+                + stepType + "\"[^}]*outcome=\"" + outcome + "\"").matcher(scraped).find(),
+            () -> stepType + "/" + outcome + " check timer missing: " + scraped);
+      }
+      assertTrue(scraped.contains("validation_type=\"" + stepType + "\""), () -> stepType + " queue gauge missing: " + scraped);
+    }
+    for (String outcome : java.util.List.of("success", "retry", "failure")) {
+      assertTrue(scraped.contains("identity_webhooks_attempts_total{") && scraped.contains("outcome=\"" + outcome + "\""),
+          () -> outcome + " webhook counter missing: " + scraped);
+    }
+    assertTrue(scraped.contains("# TYPE identity_review_queue_open gauge"), scraped);
+    assertTrue(scraped.contains("# TYPE identity_review_queue_oldest_age_seconds gauge"), scraped);
+    assertTrue(Pattern.compile("(?m)^identity_webhooks_delivery_lag_seconds_count[{ ]").matcher(scraped).find(), scraped);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application.port;
 
+import java.time.Duration;
+
 /**
  * Domain counters, written by whoever observes the event (resources today, the process engine
  * later) and exported by the web module as MicroProfile Metrics. Every tag takes values from a
@@ -35,4 +37,27 @@ public interface IdentityMetrics {
    * per_process} or {@code per_tenant}. The alarm for SMS bombing or pumping.
    */
   void otpLimitTripped(String limit);
+
+  /**
+   * A deferred check ran to a verdict: {@code stepType} is the validation type on the wire ({@code
+   * document-validation}, …), {@code outcome} {@code passed}, {@code failed}, {@code undecided} or
+   * {@code broken} (the {@code CheckResult} kind), {@code duration} from reading its inputs to its
+   * verdict (not counting the transaction that applies it).
+   */
+  void checkCompleted(String stepType, String outcome, Duration duration);
+
+  /**
+   * The open review tasks of one validation type, as counted by the latest expiry-job pass on this
+   * node: {@code open} tasks, the oldest created {@code oldestAgeSeconds} ago (0 when none).
+   */
+  void reviewQueue(String validationType, long open, long oldestAgeSeconds);
+
+  /**
+   * One webhook delivery attempt was settled: {@code outcome} {@code success}, {@code retry} (it
+   * failed and another attempt is scheduled) or {@code failure} (the last attempt failed).
+   */
+  void webhookAttempt(String outcome);
+
+  /** A webhook delivery succeeded {@code lag} after its event was recorded. */
+  void webhookDelivered(Duration lag);
 }

@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application.webhooks;
 
+import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.core.application.port.WebhookSender;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,6 +47,8 @@ public class DeliveryAttempts {
   @Inject EndpointBreakers breakers;
 
   @Inject JwtCodec jwt;
+
+  @Inject IdentityMetrics metrics;
 
   @Inject Clock clock;
 
@@ -98,6 +102,8 @@ public class DeliveryAttempts {
     }
     if (result.delivered()) {
       d.succeeded(result.httpStatus(), now);
+      metrics.webhookAttempt("success");
+      metrics.webhookDelivered(Duration.between(d.eventAt(), now));
     } else {
       failed(d, result.httpStatus(), result.error() != null ? result.error() : "HTTP " + result.httpStatus(), now);
     }
@@ -106,5 +112,6 @@ public class DeliveryAttempts {
   private void failed(WebhookDelivery d, Integer httpStatus, String error, OffsetDateTime now) {
     OffsetDateTime retryAt = settings.retrySchedule().delayAfter(d.attempts() + 1).map(now::plus).orElse(null);
     d.attemptFailed(httpStatus, error, retryAt, now);
+    metrics.webhookAttempt(retryAt != null ? "retry" : "failure");
   }
 }

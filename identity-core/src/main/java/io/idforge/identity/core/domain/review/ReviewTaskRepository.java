@@ -23,5 +23,14 @@ public interface ReviewTaskRepository {
   /** Validation ids of open tasks at or past their deadline (for the expiry job), oldest first. */
   List<String> findOverdueValidationIds(java.time.OffsetDateTime now, int limit);
 
+  /**
+   * The open tasks of every tenant grouped by validation type: how many, and the creation time of
+   * the oldest. One aggregate query, for the queue gauges; never per tenant on the wire.
+   */
+  List<OpenQueue> openQueues();
+
+  /** Open review tasks of one validation type across tenants. */
+  record OpenQueue(String validationType, long open, java.time.OffsetDateTime oldestCreatedAt) {}
+
   List<ReviewTask> list(String clientId, String status, String validationType, long afterId, int limit);
 }
