@@ -6,8 +6,10 @@ import io.idforge.identity.api.reasons.ReasonKind;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.FlowScreen;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.application.steps.DocumentStepHandler;
 import io.idforge.identity.core.document.image.ImageFormat;
 import io.idforge.identity.core.domain.flow.AllowedDocuments;
+import io.idforge.identity.core.engine.StepRules;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -58,8 +60,14 @@ public class HostedFlowBacking {
   /** Seconds between two looks at a running check. */
   static final int CHECKING_REFRESH_SECONDS = 2;
 
-  /** Seconds before the finished page sends the user on to the tenant's redirect URL. */
-  static final int REDIRECT_SECONDS = 5;
+  /**
+   * Seconds before the finished page sends the user on to the tenant's redirect URL: long enough to
+   * read the outcome, and the page offers "stay on this page" (WCAG 2.2.1, timing adjustable).
+   */
+  static final int REDIRECT_SECONDS = 30;
+
+  /** The country a language's speakers most likely hold a document of, when the token has none. */
+  static final java.util.Map<String, String> LANGUAGE_COUNTRY = java.util.Map.of("es", "CO", "pt", "BR");
 
   private static final Pattern CODE = Pattern.compile("\\d{6}");
 
@@ -75,6 +83,10 @@ public class HostedFlowBacking {
   private String notice;
   private Locale locale;
   private ResourceBundle texts;
+  /** The link worked once but the process or token is gone now (revoked, expired). */
+  private boolean linkGone;
+  /** The user asked to stay on the finished page: no automatic redirect. */
+  private boolean stay;
 
   private String destination;
   private String code;
@@ -96,6 +108,7 @@ public class HostedFlowBacking {
     }
     locale = session.locale(accepted);
     texts = ResourceBundle.getBundle(HostedPages.BUNDLE, locale);
+    stay = "1".equals(ext.getRequestParameterMap().get("stay"));
     caller = session.caller().orElse(null);
     if (caller == null) {
       return;
@@ -115,6 +128,7 @@ public class HostedFlowBacking {
       }
       // The token's process is gone or the token was refused: the link no longer works.
       screen = null;
+      linkGone = true;
     }
     if (screen != null && (screen.finished() || isInReview() || isChecking())) {
       // The outcome, the review or the checking panel says it all.
@@ -163,7 +177,8 @@ public class HostedFlowBacking {
       if (empty(front)) {
         return "file_required"; // a field error: it costs no attempt
       }
-      byte[] backBytes = bytes(back);
+      // A document type without a back (passport) ignores one sent anyway (engine rule too).
+      byte[] backBytes = DocumentStepHandler.needsNoReverse(documentType) ? null : bytes(back);
       return hosted.submitDocument(caller, country, documentType, bytes(front),
           backBytes == null || backBytes.length == 0 ? null : backBytes).notice();
     });
@@ -270,6 +285,37 @@ public class HostedFlowBacking {
     return screen.finished() ? screen.stepCount() : screen.stepNumber();
   }
 
+  /**
+   * Steps completed, for the progress bar: on step n of m, n - 1 are done; the bar is full only
+   * once the process succeeded (a failed process shows the steps it passed).
+   */
+  public int getStepsDone() {
+    if (screen.finished() && screen.process().process().status() == ProcessStatus.SUCCESS) {
+      return screen.stepCount();
+    }
+    return Math.min(screen.stepCount(), screen.process().process().currentStepIndex());
+  }
+
+  /** True when the link worked but its process or token is gone (revoked, expired). */
+  public boolean isLinkGone() {
+    return linkGone;
+  }
+
+  /** The user withdrew: the outcome is shown neutrally, not as a failure. */
+  public boolean isCanceled() {
+    IdentityProcess p = screen == null ? null : screen.process().process();
+    return p != null && p.status() == ProcessStatus.FAILURE && p.failureStatus() == FailureStatus.DECLINED
+        && "canceled".equals(p.declinedReason());
+  }
+
+  /** Whether the finished page sends the user on by itself (not after "stay on this page"). */
+  public boolean isAutoRedirect() {
+    return isFinished() && !stay;
+  }
+
+  public boolean isStay() {
+    return stay;
+  }
   public int getStepCount() {
     return screen.stepCount();
   }
@@ -373,7 +419,21 @@ public class HostedFlowBacking {
     if (p.failureStatus() == FailureStatus.SYSTEM_ERROR) {
       return text("reason.system_error", "reason.unknown");
     }
-    return p.declinedReason() == null ? null : text("reason." + p.declinedReason(), "reason.unknown");
+    if (p.declinedReason() == null) {
+      return null;
+    }
+    if ("canceled".equals(p.declinedReason())) {
+      return text("done.canceled.detail", "reason.unknown");
+    }
+    if (StepRules.MAX_RETRIES_REACHED.equals(p.declinedReason())) {
+      // Say what went wrong on the last attempt, then what to do.
+      String last = screen.process().validations().stream()
+          .filter(v -> StepRules.MAX_RETRIES_REACHED.equals(v.declinedReason()) && v.lastReason() != null)
+          .map(Validation::lastReason).findFirst().orElse(null);
+      String why = last == null ? "" : " " + text("reason." + last, "reason.unknown");
+      return text("reason.max_retries_reached", "reason.unknown") + why + " " + text("done.what-to-do", "reason.unknown");
+    }
+    return text("reason." + p.declinedReason(), "reason.unknown");
   }
 
   public String getOutcomeCode() {
@@ -395,8 +455,42 @@ public class HostedFlowBacking {
     return REDIRECT_SECONDS + ";url=" + getRedirectTarget();
   }
 
+  /** The finished page again, without the automatic redirect. */
+  public String getStayUrl() {
+    return "flow.xhtml?process_id=" + URLEncoder.encode(getProcessId(), StandardCharsets.UTF_8) + "&stay=1";
+  }
+
   public int getRedirectSeconds() {
     return REDIRECT_SECONDS;
+  }
+
+  /**
+   * The country preselected: the one the token named, else the language's (Spanish: Colombia,
+   * Portuguese: Brazil), when the flow accepts it; else the first offered.
+   */
+  String defaultCountry() {
+    List<SelectItem> offered = getCountries();
+    Set<String> values = new LinkedHashSet<>();
+    offered.forEach(i -> values.add((String) i.getValue()));
+    String token = screen == null ? null : screen.process().process().country();
+    if (token != null && values.contains(token.toUpperCase(Locale.ROOT))) {
+      return token.toUpperCase(Locale.ROOT);
+    }
+    String byLanguage = LANGUAGE_COUNTRY.get(getLanguage());
+    if (byLanguage != null && values.contains(byLanguage)) {
+      return byLanguage;
+    }
+    return values.isEmpty() ? null : values.iterator().next();
+  }
+
+  /** Whether the back of the document can be needed: not when the flow accepts only passports. */
+  public boolean isBackAsked() {
+    for (SelectItem i : getDocumentTypes()) {
+      if (!DocumentStepHandler.needsNoReverse((String) i.getValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<SelectItem> getCountries() {
@@ -463,7 +557,7 @@ public class HostedFlowBacking {
   public void setDestination(String destination) { this.destination = destination; }
   public String getCode() { return code; }
   public void setCode(String code) { this.code = code; }
-  public String getCountry() { return country; }
+  public String getCountry() { return country != null ? country : defaultCountry(); }
   public void setCountry(String country) { this.country = country; }
   public String getDocumentType() { return documentType; }
   public void setDocumentType(String documentType) { this.documentType = documentType; }

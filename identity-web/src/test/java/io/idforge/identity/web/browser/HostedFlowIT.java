@@ -95,7 +95,7 @@ class HostedFlowIT extends BrowserSupport {
     assertFalse(browser.getCurrentUrl().contains("token"), "the token left the URL: " + browser.getCurrentUrl());
     assertTrue(browser.getCurrentUrl().endsWith("/flow.xhtml?process_id=" + processId), browser.getCurrentUrl());
     assertEquals("Paso 1 de 2", text("progress"));
-    assertEquals("1", browser.findElement(By.id("progress-bar")).getAttribute("value"));
+    assertEquals("0", browser.findElement(By.id("progress-bar")).getAttribute("value"), "no step is done yet");
     assertEquals("Verifica tu correo", text("step-title"));
     screenshot("email-step");
 
@@ -109,6 +109,7 @@ class HostedFlowIT extends BrowserSupport {
 
     waitForTitle("Fotografía tu documento");
     assertEquals("Paso 2 de 2", text("progress"));
+    assertEquals("1", browser.findElement(By.id("progress-bar")).getAttribute("value"), "one step done, not full");
     screenshot("document-step");
     sendDocument(images.front(), images.back("19880621"));
 
@@ -117,6 +118,10 @@ class HostedFlowIT extends BrowserSupport {
     String expectedTarget = redirectUrl() + "&process_id=" + processId;
     assertEquals(expectedTarget, browser.findElement(By.id("continue")).getAttribute("href"));
     assertEquals("¡Listo! Tu identidad fue validada.", text("outcome-title"));
+    assertEquals("2", browser.findElement(By.id("progress-bar")).getAttribute("value"), "all done: full");
+    // Long enough to read (WCAG 2.2.1), and the user can stay.
+    assertTrue(browser.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content").startsWith("30;url="));
+    assertEquals("Quedarme en esta página", text("stay"));
     screenshot("finished");
 
     JsonObject result = result(processId);
@@ -130,7 +135,7 @@ class HostedFlowIT extends BrowserSupport {
         doc.getJsonObject("details").getJsonObject("document_details").getString("document_number"));
 
     // The finished page sends the user on by itself (meta refresh) to redirect_url?...process_id=.
-    patiently(Duration.ofSeconds(15))
+    patiently(Duration.ofSeconds(50))
         .withMessage("no automatic redirect to " + expectedTarget)
         .until(d -> expectedTarget.equals(d.getCurrentUrl()));
   }
@@ -164,7 +169,9 @@ class HostedFlowIT extends BrowserSupport {
     WebElement outcome = waitForOutcome();
     assertEquals("failure", outcome.getAttribute("data-status"));
     assertEquals("max_retries_reached", outcome.getAttribute("data-code"));
-    assertEquals("Se agotaron los intentos.", text("outcome-detail"));
+    // What went wrong, then what to do.
+    assertEquals("Usaste todos los intentos de este paso. El código no es correcto. "
+        + "Para intentarlo de nuevo, pide un nuevo enlace a la empresa que te lo envió.", text("outcome-detail"));
     screenshot("declined");
 
     assertDeclined("max_retries_reached");
@@ -225,6 +232,7 @@ class HostedFlowIT extends BrowserSupport {
             + "[{\"country\":\"CO\",\"document_types\":[\"passport\"]}]}}"));
     startBrowser("es");
     openLink(mintToken(flowId), null);
+    assertTrue(browser.findElements(By.id("document:back")).isEmpty(), "a passport-only step asks for no back");
     new Select(browser.findElement(By.id("document:type"))).selectByValue("passport");
     upload("document:front", images.passport("200101"));
     screenshot("passport-attached");
@@ -304,6 +312,12 @@ class HostedFlowIT extends BrowserSupport {
   @Test
   void aDocumentWithoutAPortraitFailsTheFaceStepWithFaceNotDetected() throws Exception {
     reachTheFaceStep("Browser no portrait", "en", images.frontWithoutPortrait());
+    // "Send selfie" with no file: a field error that costs no attempt.
+    click("face:upload-selfie");
+    waitForNotice("file_required");
+    assertEquals("Choose a photo before sending.", text("notice-text"));
+    assertTrue(browser.findElements(By.id("attempts")).isEmpty(), "no attempt used, none counted");
+    assertEquals(2, validation(result(processId()), "face-recognition").getInt("remaining_retries"));
     sendSelfie(images.selfie(ASTRONAUT));
     WebElement outcome = waitForOutcome();
     screenshot("declined");
@@ -329,7 +343,9 @@ class HostedFlowIT extends BrowserSupport {
 
     // The token left the URL at the first open, but the open page is now refused all the same.
     browser.navigate().refresh();
-    waitFor(By.id("no-link"));
+    WebElement gone = waitFor(By.id("no-link"));
+    assertEquals("link_gone", gone.getAttribute("data-code"));
+    assertEquals("This link has expired or was revoked. Ask the company that sent it for a new one.", gone.getText());
     assertTrue(browser.findElements(By.id("document:front")).isEmpty(), "the document form is gone");
     screenshot("revoked");
     assertEquals("pending", result(processId).getString("status"));
@@ -349,7 +365,17 @@ class HostedFlowIT extends BrowserSupport {
     WebElement outcome = waitForOutcome();
     assertEquals("failure", outcome.getAttribute("data-status"));
     assertEquals("canceled", outcome.getAttribute("data-code"));
+    // A choice the user made, shown neutrally: not a red failure.
+    assertTrue(outcome.getAttribute("class").contains("neutral"), outcome.getAttribute("class"));
+    assertEquals("Cancelaste la validación.", text("outcome-title"));
+    assertTrue(text("outcome-detail").startsWith("No enviamos nada más."), text("outcome-detail"));
     screenshot("canceled");
+    // "Stay on this page" turns the automatic redirect off.
+    click("stay");
+    waitFor(By.id("outcome"));
+    assertTrue(browser.getCurrentUrl().endsWith("&stay=1"), browser.getCurrentUrl());
+    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "no redirect after stay");
+    assertTrue(browser.findElements(By.id("stay")).isEmpty());
     JsonObject result = assertDeclined("canceled");
     assertEquals("dont_want_to_continue",
         result.getJsonArray("validations").getJsonObject(0).getString("declined_reason"),
@@ -358,13 +384,28 @@ class HostedFlowIT extends BrowserSupport {
 
   @Test
   void theLanguageFollowsTheLangParameterThenTheBrowser() throws Exception {
-    String flowId = createFlow(flow("Browser languages", document(null)));
+    String flowId = createFlow(flow("Browser languages",
+        "{\"type\":\"document-validation\",\"config\":{\"allowed_document_types\":["
+            + "{\"country\":\"CO\",\"document_types\":[\"national-id\",\"passport\"]},"
+            + "{\"country\":\"BR\",\"document_types\":[\"national-id\"]}]}}"));
     // ?lang=pt wins over the browser's Spanish, and the session remembers it.
     startBrowser("es");
     openLink(mintToken(flowId), "pt");
     assertEquals("Passo 1 de 1", text("progress"));
     assertEquals("Fotografe seu documento", text("step-title"));
     assertEquals("pt", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    // The countries are the flow's; Portuguese preselects Brazil.
+    Select country = new Select(browser.findElement(By.id("document:country")));
+    assertEquals(2, country.getOptions().size());
+    assertEquals("BR", country.getFirstSelectedOption().getAttribute("value"));
+    // A passport has no back: the field hides while it is chosen (document.js).
+    WebElement back = browser.findElement(By.id("document:back"));
+    assertTrue(back.isDisplayed());
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("passport");
+    assertFalse(back.isDisplayed(), "no back for a passport");
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("national-id");
+    assertTrue(back.isDisplayed());
+    assertSizesFitFingers();
     screenshot("portuguese");
     browser.navigate().refresh();
     waitForTitle("Fotografe seu documento");
@@ -378,6 +419,8 @@ class HostedFlowIT extends BrowserSupport {
     openLink(mintToken(flowId), null);
     assertEquals("Step 1 of 1", text("progress"));
     assertEquals("Photograph your document", text("step-title"));
+    assertEquals("CO", new Select(browser.findElement(By.id("document:country"))).getFirstSelectedOption().getAttribute("value"),
+        "no token country, no country for English: the flow's first");
     screenshot("english-from-browser");
 
     // The problem pages speak the user's language too; a forged link is a 401 page.
@@ -393,6 +436,11 @@ class HostedFlowIT extends BrowserSupport {
     String flowId = createFlow(flow("Browser oversized", document(null)));
     startBrowser("en");
     openLink(mintToken(flowId), null);
+    // "Send photos" with no file: a field error that costs no attempt.
+    click("document:upload-document");
+    waitForNotice("file_required");
+    assertEquals("Choose a photo before sending.", text("notice-text"));
+    assertTrue(browser.findElements(By.id("attempts")).isEmpty(), "no attempt used, none counted");
     sendDocument(images.oversized(), images.back("19880621"));
     waitForNotice("file_too_large");
     assertEquals("The photo is larger than 30 MB. Take a smaller one.", text("notice-text"));
@@ -401,5 +449,19 @@ class HostedFlowIT extends BrowserSupport {
     JsonObject result = result(processId());
     assertEquals("pending", result.getString("status"));
     assertEquals(2, validation(result, "document-validation").getInt("remaining_retries"), "no attempt was used");
+  }
+
+  /** Every control at least 44 px tall (WCAG 2.5.8 and platform guides), every input at 16 px. */
+  void assertSizesFitFingers() {
+    Object small = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "var bad = [];"
+            + "document.querySelectorAll('a, input, select, summary, button').forEach(function (e) {"
+            + "  var r = e.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return;"
+            + "  if (r.height < 44) bad.push((e.id || e.tagName) + ' is ' + r.height + ' px tall');"
+            + "  if (e.matches('input, select') && parseFloat(getComputedStyle(e).fontSize) < 16)"
+            + "    bad.push((e.id || e.tagName) + ' font ' + getComputedStyle(e).fontSize);"
+            + "});"
+            + "return bad.join('; ');");
+    assertEquals("", small);
   }
 }
