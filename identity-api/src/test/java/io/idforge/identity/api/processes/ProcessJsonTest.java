@@ -218,6 +218,7 @@ class ProcessJsonTest {
             null,
             null,
             null,
+            null,
             null);
     String json = JsonSupport.toJson(p);
     JsonObject o = JsonSupport.object(json);

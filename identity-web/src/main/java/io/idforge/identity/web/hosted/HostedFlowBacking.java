@@ -71,6 +71,9 @@ public class HostedFlowBacking {
 
   private static final Pattern CODE = Pattern.compile("\\d{6}");
 
+  /** The declined reason of a refused data authorization. */
+  static final String REFUSED = "data_authorization_not_provided";
+
   /** Notices that are good news or information, not a problem. */
   private static final Set<String> INFO_NOTICES = Set.of(HostedFlowService.CODE_SENT);
 
@@ -93,6 +96,8 @@ public class HostedFlowBacking {
   private String country;
   private String documentType;
   private String cancelReason;
+  private boolean authorized;
+  private String styleNonce;
   private Part front;
   private Part back;
   private Part selfie;
@@ -119,6 +124,31 @@ public class HostedFlowBacking {
       screen = hosted.peek(caller).orElse(null);
       return;
     }
+    try {
+      loadScreen(ext);
+    } finally {
+      brand(ext);
+    }
+  }
+
+  /** A branded flow: its colour by a nonce'd style, its logo's origin allowed as an image. */
+  private void brand(ExternalContext ext) {
+    if (screen == null || (getBrandColor() == null && getLogoUrl() == null)) {
+      return;
+    }
+    byte[] random = new byte[16];
+    new java.security.SecureRandom().nextBytes(random);
+    styleNonce = java.util.Base64.getEncoder().encodeToString(random);
+    String origin = null;
+    if (getLogoUrl() != null) {
+      java.net.URI logo = java.net.URI.create(getLogoUrl());
+      origin = "https://" + logo.getRawAuthority();
+    }
+    ((jakarta.servlet.http.HttpServletResponse) ext.getResponse())
+        .setHeader("Content-Security-Policy", HostedPages.policy(styleNonce, origin));
+  }
+
+  private void loadScreen(ExternalContext ext) {
     notice = session.takeNotice().orElse(null);
     try {
       screen = hosted.open(caller, ((HttpServletRequest) ext.getRequest()).getRemoteAddr());
@@ -194,6 +224,29 @@ public class HostedFlowBacking {
       }
       return hosted.submitSelfie(caller, bytes(selfie)).notice();
     });
+  }
+
+  /** Welcome screen: the user authorizes the use of their data (the box must be checked). */
+  public String acceptConsent() {
+    return act(() -> {
+      if (!authorized) {
+        return "authorization_required"; // a field error: nothing is recorded
+      }
+      return hosted.consent(caller, true, getLanguage(), remoteAddress(), userAgent()).notice();
+    });
+  }
+
+  /** Welcome screen: the user does not authorize; the process ends declined. */
+  public String refuseConsent() {
+    return act(() -> hosted.consent(caller, false, getLanguage(), remoteAddress(), userAgent()).notice());
+  }
+
+  private static String remoteAddress() {
+    return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+  }
+
+  private static String userAgent() {
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap().get("User-Agent");
   }
 
   public String cancel() {
@@ -301,11 +354,63 @@ public class HostedFlowBacking {
     return linkGone;
   }
 
-  /** The user withdrew: the outcome is shown neutrally, not as a failure. */
+  /**
+   * The user withdrew (canceled, or refused the data authorization): the outcome is shown
+   * neutrally, not as a failure.
+   */
   public boolean isCanceled() {
     IdentityProcess p = screen == null ? null : screen.process().process();
     return p != null && p.status() == ProcessStatus.FAILURE && p.failureStatus() == FailureStatus.DECLINED
-        && "canceled".equals(p.declinedReason());
+        && ("canceled".equals(p.declinedReason()) || REFUSED.equals(p.declinedReason()));
+  }
+
+  /** The title of a withdrawal: canceled, or no authorization given. */
+  public String getWithdrawalTitle() {
+    return text(REFUSED.equals(screen.process().process().declinedReason()) ? "done.refused" : "done.canceled", null);
+  }
+
+  /** The welcome screen asks for the data authorization before the first step. */
+  public boolean isConsentNeeded() {
+    return screen != null && screen.consentNeeded();
+  }
+
+  /** The flow's validated {@code #rrggbb}, or null for the default colour. */
+  public String getBrandColor() {
+    return screen == null ? null : screen.process().flow().primaryColor();
+  }
+
+  public String getStyleNonce() {
+    return styleNonce;
+  }
+
+  public String getLogoUrl() {
+    return screen == null ? null : screen.process().flow().logoUrl();
+  }
+
+  /** The tenant's name on the flow, or null. */
+  public String getBrandName() {
+    return screen == null ? null : screen.process().flow().displayName();
+  }
+
+  public String getSupportContact() {
+    return screen == null ? null : screen.process().flow().supportContact();
+  }
+
+  /** The tenant's name as the flow gives it, else "the company that sent you the link". */
+  public String getDisplayName() {
+    String name = screen == null ? null : screen.process().flow().displayName();
+    return name != null ? name : text("consent.company", null);
+  }
+
+  public String getPrivacyNoticeUrl() {
+    return screen == null ? null : screen.process().flow().privacyNoticeUrl();
+  }
+
+  /** What the flow will ask, in the user's words, step by step. */
+  public List<String> getConsentSteps() {
+    List<String> out = new ArrayList<>();
+    screen.process().flow().steps().forEach(st -> out.add(text("consent.do." + st.type().wireValue(), null)));
+    return out;
   }
 
   /** Whether the finished page sends the user on by itself (not after "stay on this page"). */
@@ -421,6 +526,9 @@ public class HostedFlowBacking {
     }
     if (p.declinedReason() == null) {
       return null;
+    }
+    if (REFUSED.equals(p.declinedReason())) {
+      return text("reason." + REFUSED, "reason.unknown") + " " + text("done.what-to-do", "reason.unknown");
     }
     if ("canceled".equals(p.declinedReason())) {
       return text("done.canceled.detail", "reason.unknown");
@@ -563,6 +671,8 @@ public class HostedFlowBacking {
   public void setDocumentType(String documentType) { this.documentType = documentType; }
   public String getCancelReason() { return cancelReason; }
   public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+  public boolean isAuthorized() { return authorized; }
+  public void setAuthorized(boolean authorized) { this.authorized = authorized; }
   public Part getFront() { return front; }
   public void setFront(Part front) { this.front = front; }
   public Part getBack() { return back; }

@@ -451,6 +451,150 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals(2, validation(result, "document-validation").getInt("remaining_retries"), "no attempt was used");
   }
 
+  @Test
+  void theWelcomeScreenAsksForTheDataAuthorizationRefusedThenGiven() throws Exception {
+    String flowId = createFlow("{\"name\":\"Browser consent\",\"time_to_live\":30,"
+        + "\"privacy_notice_url\":\"https://acme.example/privacy\",\"display_name\":\"Tienda Acme\","
+        + "\"logo_url\":\"https://cdn.acme.example/logo.png\",\"primary_color\":\"#0B6E4F\","
+        + "\"support_contact\":\"ayuda@acme.example\","
+        + "\"steps\":[" + email(null) + "," + document(null) + "]}");
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    assertEquals("Antes de empezar", text("step-title"));
+    assertTrue(text("welcome").contains("Tienda Acme te pide validar tu identidad."), text("welcome"));
+    assertEquals("confirmar tu correo con un código\nfotografiar tu documento de identidad", text("consent-steps"));
+    assertEquals("https://acme.example/privacy", browser.findElement(By.id("privacy-notice")).getAttribute("href"));
+    assertTrue(browser.findElements(By.id("document:front")).isEmpty(), "no step before the answer");
+    // Branding: the flow's colour (a CSS variable, by a CSP nonce), logo and support contact.
+    assertEquals("rgba(11, 110, 79, 1)", browser.findElement(By.id("consent:accept")).getCssValue("background-color"));
+    assertEquals("https://cdn.acme.example/logo.png", browser.findElement(By.id("brand-logo")).getAttribute("src"));
+    assertEquals("Tienda Acme", browser.findElement(By.id("brand-logo")).getAttribute("alt"));
+    assertEquals("ayuda@acme.example", text("support-contact"));
+    assertSizesFitFingers();
+    screenshot("welcome");
+
+    // Accepting without checking the box records nothing.
+    click("consent:accept");
+    waitForNotice("authorization_required");
+    String refusedId = processId();
+    assertFalse(result(refusedId).containsKey("consent"));
+    click("consent:refuse");
+    WebElement outcome = waitForOutcome();
+    assertEquals("data_authorization_not_provided", outcome.getAttribute("data-code"));
+    assertTrue(outcome.getAttribute("class").contains("neutral"), outcome.getAttribute("class"));
+    assertEquals("No diste la autorización.", text("outcome-title"));
+    screenshot("refused");
+    JsonObject refused = assertDeclined("data_authorization_not_provided");
+    JsonObject no = refused.getJsonObject("consent");
+    assertEquals("refused", no.getString("status"));
+    assertEquals("1/es", no.getString("text_version"));
+    assertFalse(no.getString("user_agent").isBlank());
+    assertFalse(no.getString("ip_address").isBlank());
+    browser.quit();
+
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    assertEquals("Before you start", text("step-title"));
+    click("consent:authorize");
+    click("consent:accept");
+    waitForTitle("Verify your e-mail");
+    JsonObject given = result(processId()).getJsonObject("consent");
+    assertEquals("given", given.getString("status"));
+    assertEquals("1/en", given.getString("text_version"));
+    assertTrue(given.getString("user_agent").contains("Chrome"), given.getString("user_agent"));
+    assertTrue(given.containsKey("creation_date"));
+    screenshot("given");
+
+    // The code's e-mail is branded too: the tenant's name and support contact (colour: OtpMessagesTest).
+    String address = "eva." + System.nanoTime() + "@brand.idforge.test";
+    type("send:destination", address);
+    click("send:send-code");
+    waitForNotice("code_sent");
+    mailedCode(address);
+    jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(server.mail.getReceivedMessages())
+        .filter(m -> { try { return m.getAllRecipients()[0].toString().contains(address); } catch (Exception e) { return false; } })
+        .findFirst().orElseThrow();
+    assertTrue(mail.getSubject().contains("Tienda Acme"), mail.getSubject());
+    String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+    assertTrue(body.contains("ayuda@acme.example"), body);
+  }
+
+  @Test
+  void theCameraCapturesWithHintsPreviewAndRetakeIntoTheFileInput() throws Exception {
+    String flowId = createFlow(flow("Browser camera", document(null)));
+    // A camera that films darkness: the on-device hint says so before anything is sent.
+    Path dark = server.buildDir.resolve("dark-" + System.nanoTime() + ".y4m");
+    Files.write(dark, y4m(320, 240, 18, 5));
+    startBrowser("en", "--use-file-for-fake-video-capture=" + dark);
+    openLink(mintToken(flowId), null);
+    click("document:front-camera");
+    WebElement hint = browser.findElement(By.id("document:front-camera-hint"));
+    patiently().withMessage("no dark hint").until(d -> "dark".equals(hint.getAttribute("data-hint")));
+    assertEquals("Too dark: find more light.", hint.getText());
+    screenshot("camera-dark");
+    browser.quit();
+
+    // Chromium's moving test pattern: capture, preview, retake, capture, send with the form.
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    assertTrue(browser.findElement(By.id("document:front")).isDisplayed(), "the file input stays");
+    click("document:front-camera");
+    WebElement live = browser.findElement(By.id("document:front-camera-hint"));
+    patiently().withMessage("no hint").until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    screenshot("camera-live");
+    click("document:front-camera-shoot");
+    WebElement preview = waitFor(By.cssSelector("#document\\:front-camera-panel img.camera-preview"));
+    patiently().until(d -> preview.isDisplayed());
+    assertTrue(Integer.parseInt(preview.getAttribute("data-width")) >= 640, "full resolution: " + preview.getAttribute("data-width"));
+    assertEquals("image/jpeg", js("return document.getElementById('document:front').files[0].type"));
+    assertTrue(((Number) js("return document.getElementById('document:front').files[0].size")).longValue() > 1000);
+    screenshot("camera-preview");
+    click("document:front-camera-retake");
+    patiently().until(d -> !preview.isDisplayed());
+    assertEquals(0L, ((Number) js("return document.getElementById('document:front').files.length")).longValue(), "retake empties the field");
+    patiently().until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    click("document:front-camera-shoot");
+    patiently().until(d -> preview.isDisplayed());
+    assertEquals(1L, ((Number) js("return document.getElementById('document:front').files.length")).longValue());
+
+    // The normal form post sends the captured photo: the validation now has a front image.
+    String processId = processId();
+    upload("document:back", images.back("19880621"));
+    click("document:upload-document");
+    patiently().withMessage("the captured front never reached the server")
+        .until(d -> validation(result(processId), "document-validation").containsKey("front_image"));
+    screenshot("camera-sent");
+  }
+
+  @Test
+  void aPrimaryColourBelowWcagAaIsRefusedAtSaveNamingTheField() {
+    String body = send(api("/v1/flows").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Pale\",\"primary_color\":\"#ffdd00\",\"steps\":["
+            + document(null) + "]}")), 400);
+    assertTrue(body.contains("primary_color #ffdd00 has a contrast of 1.35:1 against white"), body);
+  }
+
+  Object js(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** A YUV4MPEG2 (4:2:0) video of {@code frames} flat grey frames of luma {@code luma}. */
+  static byte[] y4m(int width, int height, int luma, int frames) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] y = new byte[width * height];
+    java.util.Arrays.fill(y, (byte) luma);
+    byte[] uv = new byte[width * height / 4];
+    java.util.Arrays.fill(uv, (byte) 128);
+    for (int f = 0; f < frames; f++) {
+      out.writeBytes("FRAME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeBytes(y);
+      out.writeBytes(uv);
+      out.writeBytes(uv);
+    }
+    return out.toByteArray();
+  }
+
   /** Every control at least 44 px tall (WCAG 2.5.8 and platform guides), every input at 16 px. */
   void assertSizesFitFingers() {
     Object small = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
