@@ -32,13 +32,32 @@ import java.util.Set;
  * @param timeToLive {@code time_to_live}, process lifetime in minutes, 1..1440
  * @param status {@code status}: {@code enabled} or {@code disabled}
  * @param steps {@code steps}, 1..10 entries, at most one per type
+ * @param privacyNoticeUrl {@code privacy_notice_url}: the tenant's privacy notice, an https URL
+ *     of at most 2048 characters; when set, the hosted flow opens with a welcome screen asking for
+ *     the data authorization (Truora's {@code enter_authorization})
+ * @param displayName {@code display_name}: the tenant's name shown to the user, 1..100 characters
+ * @param logoUrl {@code logo_url}: the tenant's logo on the hosted pages, an https URL
+ * @param primaryColor {@code primary_color}: {@code #rrggbb} of buttons and links; it must reach
+ *     WCAG AA against white (contrast at least 4.5:1), as white text sits on it
+ * @param supportContact {@code support_contact}: how the user reaches the tenant's support (an
+ *     e-mail, a phone or a web address), 1..200 characters
  */
-@JsonbPropertyOrder({"name", "timeToLive", "status", "steps"})
+@JsonbPropertyOrder({
+  "name", "timeToLive", "status", "steps", "privacyNoticeUrl", "displayName", "logoUrl", "primaryColor", "supportContact"
+})
 public record FlowRequest(
     @JsonbProperty("name") String name,
     @JsonbProperty("time_to_live") Integer timeToLive,
     @JsonbProperty("status") String status,
-    @JsonbProperty("steps") List<FlowStepRequest> steps) {
+    @JsonbProperty("steps") List<FlowStepRequest> steps,
+    @JsonbProperty("privacy_notice_url") String privacyNoticeUrl,
+    @JsonbProperty("display_name") String displayName,
+    @JsonbProperty("logo_url") String logoUrl,
+    @JsonbProperty("primary_color") String primaryColor,
+    @JsonbProperty("support_contact") String supportContact) {
+
+  /** Contrast WCAG AA asks of normal text. */
+  public static final double MIN_CONTRAST = 4.5;
 
   /** Process lifetime in minutes when {@code time_to_live} is absent (Truora's default). */
   public static final int DEFAULT_TIME_TO_LIVE = 120;
@@ -73,7 +92,9 @@ public record FlowRequest(
   /** Accepted {@code manual_review} values. */
   public static final List<String> MANUAL_REVIEW_VALUES = List.of("default", "disabled", "enabled");
 
-  private static final Set<String> FLOW_KEYS = Set.of("name", "time_to_live", "status", "steps");
+  private static final Set<String> FLOW_KEYS = Set.of(
+          "name", "time_to_live", "status", "steps", "privacy_notice_url", "display_name", "logo_url", "primary_color",
+          "support_contact");
   private static final Set<String> STEP_KEYS = Set.of("type", "config");
   private static final Set<String> CONFIG_KEYS =
       Set.of(
@@ -145,6 +166,26 @@ public record FlowRequest(
     if (status != null && !STATUSES.contains(status)) {
       throw new InvalidInputException("status", "status must be one of enabled, disabled");
     }
+    checkHttps("privacy_notice_url", privacyNoticeUrl);
+    if (displayName != null) {
+      WireFormats.checkText("display_name", displayName, 1, MAX_NAME_LENGTH);
+    }
+    checkHttps("logo_url", logoUrl);
+    if (primaryColor != null) {
+      if (!primaryColor.matches("#[0-9a-fA-F]{6}")) {
+        throw new InvalidInputException("primary_color", "primary_color must be a colour #rrggbb");
+      }
+      double contrast = contrastWithWhite(primaryColor);
+      if (contrast < MIN_CONTRAST) {
+        throw new InvalidInputException(
+            "primary_color",
+            String.format(java.util.Locale.ROOT,
+                "primary_color %s has a contrast of %.2f:1 against white; WCAG AA needs at least 4.5:1", primaryColor, contrast));
+      }
+    }
+    if (supportContact != null) {
+      WireFormats.checkText("support_contact", supportContact, 1, 200);
+    }
     if (steps == null || steps.isEmpty()) {
       throw new InvalidInputException("steps", "steps must have at least one entry");
     }
@@ -176,6 +217,33 @@ public record FlowRequest(
         validateConfig(path + ".config", type, step.config());
       }
     }
+  }
+
+  private static void checkHttps(String field, String value) {
+    if (value == null) {
+      return;
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(value);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || value.length() > 2048) {
+      throw new InvalidInputException(field, field + " must be an https URL of at most 2048 characters");
+    }
+  }
+
+  /** WCAG 2 contrast ratio of {@code #rrggbb} against white, 1..21. */
+  public static double contrastWithWhite(String hex) {
+    int rgb = Integer.parseInt(hex.substring(1), 16);
+    double l = 0.2126 * channel(rgb >> 16 & 0xff) + 0.7152 * channel(rgb >> 8 & 0xff) + 0.0722 * channel(rgb & 0xff);
+    return 1.05 / (l + 0.05);
+  }
+
+  private static double channel(int c) {
+    double s = c / 255.0;
+    return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
   }
 
   private static void validateConfig(String path, StepType type, StepConfigRequest config) {
@@ -301,6 +369,11 @@ public record FlowRequest(
     expectString(body, "", "name");
     expectInt(body, "", "time_to_live");
     expectString(body, "", "status");
+    expectString(body, "", "privacy_notice_url");
+    expectString(body, "", "display_name");
+    expectString(body, "", "logo_url");
+    expectString(body, "", "primary_color");
+    expectString(body, "", "support_contact");
     JsonArray steps = expectArray(body, "", "steps");
     if (steps == null) {
       return;

@@ -17,6 +17,12 @@ import java.util.List;
  * @param steps {@code steps}
  * @param creationDate {@code creation_date}
  * @param updateDate {@code update_date}
+ * @param privacyNoticeUrl {@code privacy_notice_url}, when the hosted flow asks for the data
+ *     authorization; omitted otherwise
+ * @param displayName {@code display_name}, the tenant's name on the hosted pages; omitted if unset
+ * @param logoUrl {@code logo_url}; omitted if unset
+ * @param primaryColor {@code primary_color}; omitted if unset
+ * @param supportContact {@code support_contact}; omitted if unset
  */
 @JsonbPropertyOrder({
   "flowId",
@@ -26,7 +32,12 @@ import java.util.List;
   "status",
   "steps",
   "creationDate",
-  "updateDate"
+  "updateDate",
+  "privacyNoticeUrl",
+  "displayName",
+  "logoUrl",
+  "primaryColor",
+  "supportContact"
 })
 public record FlowResponse(
     @JsonbProperty("flow_id") String flowId,
@@ -36,4 +47,9 @@ public record FlowResponse(
     @JsonbProperty("status") String status,
     @JsonbProperty("steps") List<FlowStepResponse> steps,
     @JsonbProperty("creation_date") OffsetDateTime creationDate,
-    @JsonbProperty("update_date") OffsetDateTime updateDate) {}
+    @JsonbProperty("update_date") OffsetDateTime updateDate,
+    @JsonbProperty("privacy_notice_url") String privacyNoticeUrl,
+    @JsonbProperty("display_name") String displayName,
+    @JsonbProperty("logo_url") String logoUrl,
+    @JsonbProperty("primary_color") String primaryColor,
+    @JsonbProperty("support_contact") String supportContact) {}

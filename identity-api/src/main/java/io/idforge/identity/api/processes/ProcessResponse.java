@@ -40,6 +40,8 @@ import java.util.Map;
  * @param creationDate {@code creation_date}
  * @param updateDate {@code update_date}
  * @param expirationDate {@code expiration_date}
+ * @param consent {@code consent}: the user's data authorization, when the flow asks for it and the
+ *     user answered; omitted otherwise
  */
 @JsonbPropertyOrder({
   "processId",
@@ -66,7 +68,8 @@ import java.util.Map;
   "validations",
   "creationDate",
   "updateDate",
-  "expirationDate"
+  "expirationDate",
+  "consent"
 })
 public record ProcessResponse(
     @JsonbProperty("process_id") String processId,
@@ -93,7 +96,8 @@ public record ProcessResponse(
     @JsonbProperty("current_step") ProcessStepResponse currentStep,
     @JsonbProperty("last_finished_step") ProcessStepResponse lastFinishedStep,
     @JsonbProperty("override_status") String overrideStatus,
-    @JsonbProperty("override_status_history") List<OverrideEntry> overrideStatusHistory) {
+    @JsonbProperty("override_status_history") List<OverrideEntry> overrideStatusHistory,
+    @JsonbProperty("consent") ConsentRecord consent) {
 
   /** {@code status} while the process runs. */
   public static final String PENDING = "pending";

@@ -37,7 +37,12 @@ class FlowJsonTest {
                 "face-recognition",
                 new StepConfigResponse(2, 0.65, null, "default", null, null, null))),
         T,
-        T.plusMinutes(5));
+        T.plusMinutes(5),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -219,6 +219,7 @@ class ProcessJsonTest {
             null,
             null,
             null,
+            null,
             null);
     String json = JsonSupport.toJson(p);
     JsonObject o = JsonSupport.object(json);

@@ -15,6 +15,14 @@ public record FlowScreen(
     return !process.process().isPending();
   }
 
+  /**
+   * The flow asks for the data authorization and the user has not answered yet: the welcome
+   * screen comes before the first step, and no step takes input until then.
+   */
+  public boolean consentNeeded() {
+    return !finished() && process.flow().asksConsent() && process.process().consentGiven() == null;
+  }
+
   public int stepNumber() {
     return process.process().currentStepIndex() + 1;
   }

@@ -90,6 +90,8 @@ public class FlowService {
     for (FlowStep s : d.steps()) {
       steps.add(s.stepId() != null ? s : new FlowStep(PublicIds.next(PublicIds.STEP), s.type(), s.config()));
     }
-    return new FlowDefinition(d.name(), d.enabled(), d.timeToLiveMinutes(), steps);
+    return new FlowDefinition(
+        d.name(), d.enabled(), d.timeToLiveMinutes(), steps, d.privacyNoticeUrl(), d.displayName(),
+        d.logoUrl(), d.primaryColor(), d.supportContact());
   }
 }

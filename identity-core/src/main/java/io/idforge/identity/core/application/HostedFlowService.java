@@ -118,7 +118,7 @@ public class HostedFlowService {
         throw new InvalidRequestException(
             "Invalid request: " + (v.type() == StepType.PHONE_VERIFICATION ? "phone" : "email") + " is required");
       }
-      return otp.sendCode(v, target, lang);
+      return otp.sendCode(v, target, lang, r.definition().branding());
     });
   }
 
@@ -150,6 +150,31 @@ public class HostedFlowService {
     });
   }
 
+  /** Version of the welcome screen's data-authorization text; stored with the language shown. */
+  public static final String CONSENT_TEXT_VERSION = "1";
+
+  /**
+   * The user's answer on the welcome screen of a flow with a privacy notice: given, the first step
+   * opens; refused, the process ends declined {@code data_authorization_not_provided}. The answer
+   * is stored with the text version, time, IP and user agent (see the result's {@code consent}).
+   *
+   * @param language the language the text was shown in
+   */
+  public FlowScreen consent(Caller web, boolean given, String language, String ipAddress, String userAgent) {
+    ProcessRecord r = lock(web);
+    if (engine.expire(r)) {
+      records.save(r);
+      return screen(r, null, null);
+    }
+    if (!r.definition().asksConsent()) {
+      throw new ConflictException("This flow asks for no data authorization");
+    }
+    engine.recordConsent(r, given, CONSENT_TEXT_VERSION + "/" + language, ipAddress, userAgent);
+    Validation current = r.process().isPending() ? engine.currentValidation(r, null) : null;
+    records.save(r);
+    return screen(r, current, null);
+  }
+
   /**
    * The user withdraws: the process ends declined {@code canceled}; the validation they were on
    * records the reason they picked (a catalogued cancel reason, else {@code canceled}).
@@ -171,6 +196,9 @@ public class HostedFlowService {
     Validation v = engine.currentValidation(r, null);
     if (v == null) {
       throw new ConflictException("This process has already finished");
+    }
+    if (r.definition().asksConsent() && r.process().consentGiven() == null) {
+      throw new ConflictException("The data authorization comes before the first step");
     }
     String notice = action.apply(r, v);
     // A passed step has already started the next one; a retried step is still the same.

@@ -15,6 +15,7 @@ public final class EventNames {
   public static final String CREATED = "created";
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
+  public static final String CONSENT_RECORDED = "consent_recorded";
   public static final String STEP_SUCCEEDED = "step_succeeded";
   public static final String OVERWRITTEN_SUCCESS = "overwritten_success";
   public static final String OVERWRITTEN_FAILURE = "overwritten_failure";

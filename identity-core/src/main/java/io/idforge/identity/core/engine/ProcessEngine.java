@@ -64,6 +64,9 @@ public final class ProcessEngine {
   /** Reason of a process the user withdrew from. */
   public static final String CANCELED = "canceled";
 
+  /** The user refused the data authorization. */
+  public static final String DATA_AUTHORIZATION_NOT_PROVIDED = "data_authorization_not_provided";
+
   /** Override reasons Truora's dashboard offers, by the status they lead to. */
   public static final Map<ProcessStatus, Set<String>> OVERRIDE_REASONS =
       Map.of(
@@ -361,6 +364,35 @@ public final class ProcessEngine {
     }
     p.decline(CANCELED, now);
     processEvent(r, EventNames.FAILED);
+  }
+
+  /**
+   * The user's answer to the data authorization (Truora's {@code enter_authorization}): recorded
+   * with the text version, time, IP and user agent, and an event. Refusing ends the process
+   * declined {@code data_authorization_not_provided}, like a cancel.
+   */
+  public void recordConsent(ProcessRecord r, boolean given, String textVersion, String ip, String userAgent) {
+    IdentityProcess p = r.process();
+    if (!p.isPending()) {
+      throw new ConflictException("Process " + p.processId() + " has already finished");
+    }
+    if (p.consentGiven() != null) {
+      throw new ConflictException("Process " + p.processId() + " already has the user's answer");
+    }
+    OffsetDateTime now = now();
+    p.recordConsent(given, textVersion, ip, userAgent, now);
+    processEvent(r, EventNames.CONSENT_RECORDED);
+    if (!given) {
+      for (Validation v : r.validations()) {
+        if (v.isPending()) {
+          r.openReviewOf(v).ifPresent(t -> t.close(ReviewTask.Status.CANCELED, now));
+          v.move(Trigger.CANCEL, DATA_AUTHORIZATION_NOT_PROVIDED, now);
+          validationEvent(r, v, EventNames.FAILED);
+        }
+      }
+      p.decline(DATA_AUTHORIZATION_NOT_PROVIDED, now);
+      processEvent(r, EventNames.FAILED);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.idforge.identity.core.otp;
 
 import io.idforge.identity.api.spi.OutgoingEmail;
+import io.idforge.identity.core.domain.flow.Branding;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -70,13 +71,25 @@ public final class OtpMessages {
 
   /** The e-mail for {@code code} to {@code to}, in the language of {@code languageTag}. */
   public OutgoingEmail email(String languageTag, String to, String code) {
+    return email(languageTag, to, code, Branding.NONE);
+  }
+
+  /**
+   * The e-mail, branded: the flow's display name instead of the service name (when it fits the
+   * service-name alphabet), the code in its primary colour, and a line with its support contact.
+   */
+  public OutgoingEmail email(String languageTag, String to, String code, Branding branding) {
+    Branding b = branding == null ? Branding.NONE : branding;
+    String name = b.displayName() != null && SERVICE_NAME.matcher(b.displayName()).matches() ? b.displayName() : serviceName;
+    String colour = b.primaryColor() != null && b.primaryColor().matches("#[0-9a-fA-F]{6}") ? b.primaryColor() : null;
     Language language = Language.fromTag(languageTag);
     Texts t = texts(language);
     String c = checked(code);
-    String subject = fill(t.subject(), c, serviceName);
-    String intro = fill(t.intro(), c, serviceName);
-    String advice = fill(t.advice(), c, serviceName);
-    String text = intro + "\n\n    " + c + "\n\n" + advice + "\n";
+    String subject = fill(t.subject(), c, name);
+    String intro = fill(t.intro(), c, name);
+    String advice = fill(t.advice(), c, name);
+    String support = b.supportContact() == null ? null : supportLine(language) + " " + b.supportContact();
+    String text = intro + "\n\n    " + c + "\n\n" + advice + "\n" + (support == null ? "" : "\n" + support + "\n");
     String html =
         "<!DOCTYPE html>\n<html lang=\"" + language.name().toLowerCase(Locale.ROOT) + "\">\n"
             + "<head><meta charset=\"UTF-8\"><title>" + escape(subject) + "</title></head>\n"
@@ -84,10 +97,19 @@ public final class OtpMessages {
             + "color:#1f2937;\">\n"
             + "<p>" + escape(intro) + "</p>\n"
             + "<p style=\"margin:24px 0;font-family:'Courier New',monospace;font-size:28px;"
-            + "font-weight:bold;letter-spacing:6px;\">" + c + "</p>\n"
+            + "font-weight:bold;letter-spacing:6px;" + (colour == null ? "" : "color:" + colour + ";") + "\">" + c + "</p>\n"
             + "<p style=\"color:#4b5563;\">" + escape(advice) + "</p>\n"
+            + (support == null ? "" : "<p style=\"color:#4b5563;\">" + escape(support) + "</p>\n")
             + "</body>\n</html>\n";
     return new OutgoingEmail(to, subject, text, html);
+  }
+
+  private static String supportLine(Language language) {
+    return switch (language) {
+      case ES -> "¿Necesitas ayuda? Escribe a";
+      case PT -> "Precisa de ajuda? Fale com";
+      case EN -> "Need help? Contact";
+    };
   }
 
   private record Texts(String sms, String subject, String intro, String advice) {}

@@ -333,6 +333,33 @@ class ProcessEngineTest {
   }
 
   @Test
+  void aGivenConsentIsRecordedOnceWithItsTextVersionAndAnEvent() {
+    ProcessRecord r = record(step(StepType.DOCUMENT_VALIDATION, 0, "default"));
+    engine.recordConsent(r, true, "1/es", "10.0.0.9", "Mozilla/5.0 " + "x".repeat(600));
+    assertEquals(Boolean.TRUE, r.process().consentGiven());
+    assertEquals("1/es", r.process().consentTextVersion());
+    assertEquals("10.0.0.9", r.process().consentIp());
+    assertEquals(512, r.process().consentUserAgent().length(), "the user agent is cut to the column");
+    assertEquals(OffsetDateTime.now(clock), r.process().consentAt());
+    assertTrue(r.process().isPending(), "the first step comes next");
+    assertTrue(events(r).contains("identity_process:consent_recorded"), events(r).toString());
+    assertThrows(ConflictException.class, () -> engine.recordConsent(r, false, "1/es", null, null), "answered once");
+  }
+
+  @Test
+  void aRefusedConsentDeclinesTheProcessDataAuthorizationNotProvided() {
+    ProcessRecord r = record(step(StepType.DOCUMENT_VALIDATION, 0, "default"));
+    Validation v = engine.currentValidation(r, null);
+    engine.recordConsent(r, false, "1/pt", "10.0.0.9", "UA");
+    assertEquals(Boolean.FALSE, r.process().consentGiven());
+    assertEquals("data_authorization_not_provided", r.process().declinedReason());
+    assertEquals(ValidationState.CANCELED, v.state());
+    assertEquals("data_authorization_not_provided", v.declinedReason());
+    assertTrue(events(r).contains("identity_process:failed"), events(r).toString());
+    assertThrows(ConflictException.class, () -> engine.recordConsent(r, true, "1/pt", null, null));
+  }
+
+  @Test
   void aProcessPastItsDeadlineExpiresWithTheReasonOfTheStepItWasOn() {
     ProcessRecord r = record(step(StepType.DOCUMENT_VALIDATION, 0, "default"));
     Validation v = engine.currentValidation(r, null);

@@ -106,4 +106,20 @@ class OtpMessagesTest {
     assertThrows(IllegalArgumentException.class, () -> new OtpMessages(" "));
     assertThrows(IllegalArgumentException.class, () -> new OtpMessages("A".repeat(41)));
   }
+
+  @Test
+  void aBrandedEmailCarriesTheTenantsNameColourAndSupportContact() {
+    OutgoingEmail e = messages.email("en", "ana@example.com", "123456",
+        new io.idforge.identity.core.domain.flow.Branding("Tienda Acme", "#0b6e4f", "help@acme.example <24/7>"));
+    assertTrue(e.subject().contains("Tienda Acme"), e.subject());
+    assertFalse(e.subject().contains("IdForge"), e.subject());
+    assertTrue(e.htmlBody().contains("color:#0b6e4f;\">123456</p>"), e.htmlBody());
+    assertTrue(e.textBody().contains("Need help? Contact help@acme.example <24/7>"), e.textBody());
+    assertTrue(e.htmlBody().contains("Need help? Contact help@acme.example &lt;24/7&gt;"), e.htmlBody());
+    // A name outside the service-name alphabet falls back to the service's own; no colour, no line.
+    OutgoingEmail plain = messages.email("es", "ana@example.com", "123456",
+        new io.idforge.identity.core.domain.flow.Branding("<script>", null, null));
+    assertTrue(plain.subject().contains("IdForge"), plain.subject());
+    assertEquals(messages.email("es", "ana@example.com", "123456").htmlBody(), plain.htmlBody());
+  }
 }

@@ -61,7 +61,10 @@ public class JpaPersonalDataStore implements PersonalDataStore {
         clientId,
         processId);
     em.createNativeQuery(
-            "UPDATE identity_process SET start_data = NULL, ip_address = NULL, redacted_at = ?3"
+            // The consent's outcome and text version stay (proof it was given); where from and with
+            // which browser are personal data.
+            "UPDATE identity_process SET start_data = NULL, ip_address = NULL, consent_ip = NULL,"
+                + " consent_user_agent = NULL, redacted_at = ?3"
                 + " WHERE client_id = ?1 AND process_id = ?2")
         .setParameter(1, clientId)
         .setParameter(2, processId)

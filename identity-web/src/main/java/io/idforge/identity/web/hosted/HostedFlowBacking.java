@@ -6,8 +6,10 @@ import io.idforge.identity.api.reasons.ReasonKind;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.FlowScreen;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.application.steps.DocumentStepHandler;
 import io.idforge.identity.core.document.image.ImageFormat;
 import io.idforge.identity.core.domain.flow.AllowedDocuments;
+import io.idforge.identity.core.engine.StepRules;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -58,10 +60,19 @@ public class HostedFlowBacking {
   /** Seconds between two looks at a running check. */
   static final int CHECKING_REFRESH_SECONDS = 2;
 
-  /** Seconds before the finished page sends the user on to the tenant's redirect URL. */
-  static final int REDIRECT_SECONDS = 5;
+  /**
+   * Seconds before the finished page sends the user on to the tenant's redirect URL: long enough to
+   * read the outcome, and the page offers "stay on this page" (WCAG 2.2.1, timing adjustable).
+   */
+  static final int REDIRECT_SECONDS = 30;
+
+  /** The country a language's speakers most likely hold a document of, when the token has none. */
+  static final java.util.Map<String, String> LANGUAGE_COUNTRY = java.util.Map.of("es", "CO", "pt", "BR");
 
   private static final Pattern CODE = Pattern.compile("\\d{6}");
+
+  /** The declined reason of a refused data authorization. */
+  static final String REFUSED = "data_authorization_not_provided";
 
   /** Notices that are good news or information, not a problem. */
   private static final Set<String> INFO_NOTICES = Set.of(HostedFlowService.CODE_SENT);
@@ -75,12 +86,18 @@ public class HostedFlowBacking {
   private String notice;
   private Locale locale;
   private ResourceBundle texts;
+  /** The link worked once but the process or token is gone now (revoked, expired). */
+  private boolean linkGone;
+  /** The user asked to stay on the finished page: no automatic redirect. */
+  private boolean stay;
 
   private String destination;
   private String code;
   private String country;
   private String documentType;
   private String cancelReason;
+  private boolean authorized;
+  private String styleNonce;
   private Part front;
   private Part back;
   private Part selfie;
@@ -96,6 +113,7 @@ public class HostedFlowBacking {
     }
     locale = session.locale(accepted);
     texts = ResourceBundle.getBundle(HostedPages.BUNDLE, locale);
+    stay = "1".equals(ext.getRequestParameterMap().get("stay"));
     caller = session.caller().orElse(null);
     if (caller == null) {
       return;
@@ -106,6 +124,31 @@ public class HostedFlowBacking {
       screen = hosted.peek(caller).orElse(null);
       return;
     }
+    try {
+      loadScreen(ext);
+    } finally {
+      brand(ext);
+    }
+  }
+
+  /** A branded flow: its colour by a nonce'd style, its logo's origin allowed as an image. */
+  private void brand(ExternalContext ext) {
+    if (screen == null || (getBrandColor() == null && getLogoUrl() == null)) {
+      return;
+    }
+    byte[] random = new byte[16];
+    new java.security.SecureRandom().nextBytes(random);
+    styleNonce = java.util.Base64.getEncoder().encodeToString(random);
+    String origin = null;
+    if (getLogoUrl() != null) {
+      java.net.URI logo = java.net.URI.create(getLogoUrl());
+      origin = "https://" + logo.getRawAuthority();
+    }
+    ((jakarta.servlet.http.HttpServletResponse) ext.getResponse())
+        .setHeader("Content-Security-Policy", HostedPages.policy(styleNonce, origin));
+  }
+
+  private void loadScreen(ExternalContext ext) {
     notice = session.takeNotice().orElse(null);
     try {
       screen = hosted.open(caller, ((HttpServletRequest) ext.getRequest()).getRemoteAddr());
@@ -115,6 +158,7 @@ public class HostedFlowBacking {
       }
       // The token's process is gone or the token was refused: the link no longer works.
       screen = null;
+      linkGone = true;
     }
     if (screen != null && (screen.finished() || isInReview() || isChecking())) {
       // The outcome, the review or the checking panel says it all.
@@ -163,7 +207,8 @@ public class HostedFlowBacking {
       if (empty(front)) {
         return "file_required"; // a field error: it costs no attempt
       }
-      byte[] backBytes = bytes(back);
+      // A document type without a back (passport) ignores one sent anyway (engine rule too).
+      byte[] backBytes = DocumentStepHandler.needsNoReverse(documentType) ? null : bytes(back);
       return hosted.submitDocument(caller, country, documentType, bytes(front),
           backBytes == null || backBytes.length == 0 ? null : backBytes).notice();
     });
@@ -179,6 +224,29 @@ public class HostedFlowBacking {
       }
       return hosted.submitSelfie(caller, bytes(selfie)).notice();
     });
+  }
+
+  /** Welcome screen: the user authorizes the use of their data (the box must be checked). */
+  public String acceptConsent() {
+    return act(() -> {
+      if (!authorized) {
+        return "authorization_required"; // a field error: nothing is recorded
+      }
+      return hosted.consent(caller, true, getLanguage(), remoteAddress(), userAgent()).notice();
+    });
+  }
+
+  /** Welcome screen: the user does not authorize; the process ends declined. */
+  public String refuseConsent() {
+    return act(() -> hosted.consent(caller, false, getLanguage(), remoteAddress(), userAgent()).notice());
+  }
+
+  private static String remoteAddress() {
+    return ((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()).getRemoteAddr();
+  }
+
+  private static String userAgent() {
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap().get("User-Agent");
   }
 
   public String cancel() {
@@ -270,6 +338,89 @@ public class HostedFlowBacking {
     return screen.finished() ? screen.stepCount() : screen.stepNumber();
   }
 
+  /**
+   * Steps completed, for the progress bar: on step n of m, n - 1 are done; the bar is full only
+   * once the process succeeded (a failed process shows the steps it passed).
+   */
+  public int getStepsDone() {
+    if (screen.finished() && screen.process().process().status() == ProcessStatus.SUCCESS) {
+      return screen.stepCount();
+    }
+    return Math.min(screen.stepCount(), screen.process().process().currentStepIndex());
+  }
+
+  /** True when the link worked but its process or token is gone (revoked, expired). */
+  public boolean isLinkGone() {
+    return linkGone;
+  }
+
+  /**
+   * The user withdrew (canceled, or refused the data authorization): the outcome is shown
+   * neutrally, not as a failure.
+   */
+  public boolean isCanceled() {
+    IdentityProcess p = screen == null ? null : screen.process().process();
+    return p != null && p.status() == ProcessStatus.FAILURE && p.failureStatus() == FailureStatus.DECLINED
+        && ("canceled".equals(p.declinedReason()) || REFUSED.equals(p.declinedReason()));
+  }
+
+  /** The title of a withdrawal: canceled, or no authorization given. */
+  public String getWithdrawalTitle() {
+    return text(REFUSED.equals(screen.process().process().declinedReason()) ? "done.refused" : "done.canceled", null);
+  }
+
+  /** The welcome screen asks for the data authorization before the first step. */
+  public boolean isConsentNeeded() {
+    return screen != null && screen.consentNeeded();
+  }
+
+  /** The flow's validated {@code #rrggbb}, or null for the default colour. */
+  public String getBrandColor() {
+    return screen == null ? null : screen.process().flow().primaryColor();
+  }
+
+  public String getStyleNonce() {
+    return styleNonce;
+  }
+
+  public String getLogoUrl() {
+    return screen == null ? null : screen.process().flow().logoUrl();
+  }
+
+  /** The tenant's name on the flow, or null. */
+  public String getBrandName() {
+    return screen == null ? null : screen.process().flow().displayName();
+  }
+
+  public String getSupportContact() {
+    return screen == null ? null : screen.process().flow().supportContact();
+  }
+
+  /** The tenant's name as the flow gives it, else "the company that sent you the link". */
+  public String getDisplayName() {
+    String name = screen == null ? null : screen.process().flow().displayName();
+    return name != null ? name : text("consent.company", null);
+  }
+
+  public String getPrivacyNoticeUrl() {
+    return screen == null ? null : screen.process().flow().privacyNoticeUrl();
+  }
+
+  /** What the flow will ask, in the user's words, step by step. */
+  public List<String> getConsentSteps() {
+    List<String> out = new ArrayList<>();
+    screen.process().flow().steps().forEach(st -> out.add(text("consent.do." + st.type().wireValue(), null)));
+    return out;
+  }
+
+  /** Whether the finished page sends the user on by itself (not after "stay on this page"). */
+  public boolean isAutoRedirect() {
+    return isFinished() && !stay;
+  }
+
+  public boolean isStay() {
+    return stay;
+  }
   public int getStepCount() {
     return screen.stepCount();
   }
@@ -373,7 +524,24 @@ public class HostedFlowBacking {
     if (p.failureStatus() == FailureStatus.SYSTEM_ERROR) {
       return text("reason.system_error", "reason.unknown");
     }
-    return p.declinedReason() == null ? null : text("reason." + p.declinedReason(), "reason.unknown");
+    if (p.declinedReason() == null) {
+      return null;
+    }
+    if (REFUSED.equals(p.declinedReason())) {
+      return text("reason." + REFUSED, "reason.unknown") + " " + text("done.what-to-do", "reason.unknown");
+    }
+    if ("canceled".equals(p.declinedReason())) {
+      return text("done.canceled.detail", "reason.unknown");
+    }
+    if (StepRules.MAX_RETRIES_REACHED.equals(p.declinedReason())) {
+      // Say what went wrong on the last attempt, then what to do.
+      String last = screen.process().validations().stream()
+          .filter(v -> StepRules.MAX_RETRIES_REACHED.equals(v.declinedReason()) && v.lastReason() != null)
+          .map(Validation::lastReason).findFirst().orElse(null);
+      String why = last == null ? "" : " " + text("reason." + last, "reason.unknown");
+      return text("reason.max_retries_reached", "reason.unknown") + why + " " + text("done.what-to-do", "reason.unknown");
+    }
+    return text("reason." + p.declinedReason(), "reason.unknown");
   }
 
   public String getOutcomeCode() {
@@ -395,8 +563,42 @@ public class HostedFlowBacking {
     return REDIRECT_SECONDS + ";url=" + getRedirectTarget();
   }
 
+  /** The finished page again, without the automatic redirect. */
+  public String getStayUrl() {
+    return "flow.xhtml?process_id=" + URLEncoder.encode(getProcessId(), StandardCharsets.UTF_8) + "&stay=1";
+  }
+
   public int getRedirectSeconds() {
     return REDIRECT_SECONDS;
+  }
+
+  /**
+   * The country preselected: the one the token named, else the language's (Spanish: Colombia,
+   * Portuguese: Brazil), when the flow accepts it; else the first offered.
+   */
+  String defaultCountry() {
+    List<SelectItem> offered = getCountries();
+    Set<String> values = new LinkedHashSet<>();
+    offered.forEach(i -> values.add((String) i.getValue()));
+    String token = screen == null ? null : screen.process().process().country();
+    if (token != null && values.contains(token.toUpperCase(Locale.ROOT))) {
+      return token.toUpperCase(Locale.ROOT);
+    }
+    String byLanguage = LANGUAGE_COUNTRY.get(getLanguage());
+    if (byLanguage != null && values.contains(byLanguage)) {
+      return byLanguage;
+    }
+    return values.isEmpty() ? null : values.iterator().next();
+  }
+
+  /** Whether the back of the document can be needed: not when the flow accepts only passports. */
+  public boolean isBackAsked() {
+    for (SelectItem i : getDocumentTypes()) {
+      if (!DocumentStepHandler.needsNoReverse((String) i.getValue())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<SelectItem> getCountries() {
@@ -463,12 +665,14 @@ public class HostedFlowBacking {
   public void setDestination(String destination) { this.destination = destination; }
   public String getCode() { return code; }
   public void setCode(String code) { this.code = code; }
-  public String getCountry() { return country; }
+  public String getCountry() { return country != null ? country : defaultCountry(); }
   public void setCountry(String country) { this.country = country; }
   public String getDocumentType() { return documentType; }
   public void setDocumentType(String documentType) { this.documentType = documentType; }
   public String getCancelReason() { return cancelReason; }
   public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+  public boolean isAuthorized() { return authorized; }
+  public void setAuthorized(boolean authorized) { this.authorized = authorized; }
   public Part getFront() { return front; }
   public void setFront(Part front) { this.front = front; }
   public Part getBack() { return back; }

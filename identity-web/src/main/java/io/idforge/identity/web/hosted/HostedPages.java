@@ -30,9 +30,17 @@ final class HostedPages {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'");
+    response.setHeader("Content-Security-Policy", policy(null, null));
+  }
+
+  /**
+   * The pages' Content-Security-Policy. A branded flow adds its one inline {@code <style>} (the
+   * validated {@code --brand} colour) by nonce, and its logo's origin to the images.
+   */
+  static String policy(String styleNonce, String imageOrigin) {
+    return "default-src 'self'; img-src 'self' data:" + (imageOrigin == null ? "" : " " + imageOrigin)
+        + (styleNonce == null ? "" : "; style-src 'self' 'nonce-" + styleNonce + "'")
+        + "; object-src 'none'; base-uri 'none'; form-action 'self'";
   }
 
   /** The language of a page outside the flow: {@code lang} parameter, else Accept-Language, else Spanish. */

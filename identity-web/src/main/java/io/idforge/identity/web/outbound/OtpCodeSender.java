@@ -2,6 +2,7 @@ package io.idforge.identity.web.outbound;
 
 import io.idforge.identity.api.spi.DeliveryException;
 import io.idforge.identity.core.application.port.CodeSender;
+import io.idforge.identity.core.domain.flow.Branding;
 import io.idforge.identity.core.otp.OtpChannel;
 import io.idforge.identity.core.otp.OtpMessages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,13 +31,20 @@ public class OtpCodeSender implements CodeSender {
 
   @Override
   public void send(OtpChannel channel, String destination, String code, String lang) throws DeliveryException {
+    send(channel, destination, code, lang, Branding.NONE);
+  }
+
+  /** The e-mail carries the flow's branding; the SMS stays one plain segment with the service name. */
+  @Override
+  public void send(OtpChannel channel, String destination, String code, String lang, Branding branding)
+      throws DeliveryException {
     OtpMessages messages = new OtpMessages(serviceName);
     if (channel == OtpChannel.PHONE) {
       sms.sender().orElseThrow(() -> new DeliveryException("no SMS sender is configured", false))
           .send(destination, messages.sms(lang, code));
     } else {
       email.sender().orElseThrow(() -> new DeliveryException("no SMTP transport is configured", false))
-          .send(messages.email(lang, destination, code));
+          .send(messages.email(lang, destination, code, branding));
     }
   }
 }

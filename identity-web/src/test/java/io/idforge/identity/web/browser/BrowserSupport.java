@@ -133,8 +133,12 @@ abstract class BrowserSupport {
 
   // --- the browser -----------------------------------------------------------------------------
 
-  /** Starts Chromium at 360×800 whose Accept-Language is {@code acceptLanguage}. */
-  WebDriver startBrowser(String acceptLanguage) throws IOException {
+  /**
+   * Starts Chromium at 360×800 whose Accept-Language is {@code acceptLanguage}, with a fake camera
+   * (Chromium's test pattern, or {@code extraArgs} such as {@code --use-file-for-fake-video-capture})
+   * that the page may use without a permission prompt.
+   */
+  WebDriver startBrowser(String acceptLanguage, String... extraArgs) throws IOException {
     deleteProfile();
     profile = Files.createTempDirectory(server.buildDir, "chromium-profile-");
     ChromeOptions options = new ChromeOptions();
@@ -143,7 +147,9 @@ abstract class BrowserSupport {
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--user-data-dir=" + profile, "--window-size=360,800",
-        "--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage);
+        "--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage,
+        "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
+    options.addArguments(extraArgs);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
     // Headless windows are at least 500 px wide: emulate the phone's 360 px viewport exactly.
     options.setExperimentalOption("mobileEmulation",

@@ -95,7 +95,7 @@ class HostedFlowIT extends BrowserSupport {
     assertFalse(browser.getCurrentUrl().contains("token"), "the token left the URL: " + browser.getCurrentUrl());
     assertTrue(browser.getCurrentUrl().endsWith("/flow.xhtml?process_id=" + processId), browser.getCurrentUrl());
     assertEquals("Paso 1 de 2", text("progress"));
-    assertEquals("1", browser.findElement(By.id("progress-bar")).getAttribute("value"));
+    assertEquals("0", browser.findElement(By.id("progress-bar")).getAttribute("value"), "no step is done yet");
     assertEquals("Verifica tu correo", text("step-title"));
     screenshot("email-step");
 
@@ -109,6 +109,7 @@ class HostedFlowIT extends BrowserSupport {
 
     waitForTitle("Fotografía tu documento");
     assertEquals("Paso 2 de 2", text("progress"));
+    assertEquals("1", browser.findElement(By.id("progress-bar")).getAttribute("value"), "one step done, not full");
     screenshot("document-step");
     sendDocument(images.front(), images.back("19880621"));
 
@@ -117,6 +118,10 @@ class HostedFlowIT extends BrowserSupport {
     String expectedTarget = redirectUrl() + "&process_id=" + processId;
     assertEquals(expectedTarget, browser.findElement(By.id("continue")).getAttribute("href"));
     assertEquals("¡Listo! Tu identidad fue validada.", text("outcome-title"));
+    assertEquals("2", browser.findElement(By.id("progress-bar")).getAttribute("value"), "all done: full");
+    // Long enough to read (WCAG 2.2.1), and the user can stay.
+    assertTrue(browser.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content").startsWith("30;url="));
+    assertEquals("Quedarme en esta página", text("stay"));
     screenshot("finished");
 
     JsonObject result = result(processId);
@@ -130,7 +135,7 @@ class HostedFlowIT extends BrowserSupport {
         doc.getJsonObject("details").getJsonObject("document_details").getString("document_number"));
 
     // The finished page sends the user on by itself (meta refresh) to redirect_url?...process_id=.
-    patiently(Duration.ofSeconds(15))
+    patiently(Duration.ofSeconds(50))
         .withMessage("no automatic redirect to " + expectedTarget)
         .until(d -> expectedTarget.equals(d.getCurrentUrl()));
   }
@@ -164,7 +169,9 @@ class HostedFlowIT extends BrowserSupport {
     WebElement outcome = waitForOutcome();
     assertEquals("failure", outcome.getAttribute("data-status"));
     assertEquals("max_retries_reached", outcome.getAttribute("data-code"));
-    assertEquals("Se agotaron los intentos.", text("outcome-detail"));
+    // What went wrong, then what to do.
+    assertEquals("Usaste todos los intentos de este paso. El código no es correcto. "
+        + "Para intentarlo de nuevo, pide un nuevo enlace a la empresa que te lo envió.", text("outcome-detail"));
     screenshot("declined");
 
     assertDeclined("max_retries_reached");
@@ -225,6 +232,7 @@ class HostedFlowIT extends BrowserSupport {
             + "[{\"country\":\"CO\",\"document_types\":[\"passport\"]}]}}"));
     startBrowser("es");
     openLink(mintToken(flowId), null);
+    assertTrue(browser.findElements(By.id("document:back")).isEmpty(), "a passport-only step asks for no back");
     new Select(browser.findElement(By.id("document:type"))).selectByValue("passport");
     upload("document:front", images.passport("200101"));
     screenshot("passport-attached");
@@ -304,6 +312,12 @@ class HostedFlowIT extends BrowserSupport {
   @Test
   void aDocumentWithoutAPortraitFailsTheFaceStepWithFaceNotDetected() throws Exception {
     reachTheFaceStep("Browser no portrait", "en", images.frontWithoutPortrait());
+    // "Send selfie" with no file: a field error that costs no attempt.
+    click("face:upload-selfie");
+    waitForNotice("file_required");
+    assertEquals("Choose a photo before sending.", text("notice-text"));
+    assertTrue(browser.findElements(By.id("attempts")).isEmpty(), "no attempt used, none counted");
+    assertEquals(2, validation(result(processId()), "face-recognition").getInt("remaining_retries"));
     sendSelfie(images.selfie(ASTRONAUT));
     WebElement outcome = waitForOutcome();
     screenshot("declined");
@@ -329,7 +343,9 @@ class HostedFlowIT extends BrowserSupport {
 
     // The token left the URL at the first open, but the open page is now refused all the same.
     browser.navigate().refresh();
-    waitFor(By.id("no-link"));
+    WebElement gone = waitFor(By.id("no-link"));
+    assertEquals("link_gone", gone.getAttribute("data-code"));
+    assertEquals("This link has expired or was revoked. Ask the company that sent it for a new one.", gone.getText());
     assertTrue(browser.findElements(By.id("document:front")).isEmpty(), "the document form is gone");
     screenshot("revoked");
     assertEquals("pending", result(processId).getString("status"));
@@ -349,7 +365,17 @@ class HostedFlowIT extends BrowserSupport {
     WebElement outcome = waitForOutcome();
     assertEquals("failure", outcome.getAttribute("data-status"));
     assertEquals("canceled", outcome.getAttribute("data-code"));
+    // A choice the user made, shown neutrally: not a red failure.
+    assertTrue(outcome.getAttribute("class").contains("neutral"), outcome.getAttribute("class"));
+    assertEquals("Cancelaste la validación.", text("outcome-title"));
+    assertTrue(text("outcome-detail").startsWith("No enviamos nada más."), text("outcome-detail"));
     screenshot("canceled");
+    // "Stay on this page" turns the automatic redirect off.
+    click("stay");
+    waitFor(By.id("outcome"));
+    assertTrue(browser.getCurrentUrl().endsWith("&stay=1"), browser.getCurrentUrl());
+    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "no redirect after stay");
+    assertTrue(browser.findElements(By.id("stay")).isEmpty());
     JsonObject result = assertDeclined("canceled");
     assertEquals("dont_want_to_continue",
         result.getJsonArray("validations").getJsonObject(0).getString("declined_reason"),
@@ -358,13 +384,28 @@ class HostedFlowIT extends BrowserSupport {
 
   @Test
   void theLanguageFollowsTheLangParameterThenTheBrowser() throws Exception {
-    String flowId = createFlow(flow("Browser languages", document(null)));
+    String flowId = createFlow(flow("Browser languages",
+        "{\"type\":\"document-validation\",\"config\":{\"allowed_document_types\":["
+            + "{\"country\":\"CO\",\"document_types\":[\"national-id\",\"passport\"]},"
+            + "{\"country\":\"BR\",\"document_types\":[\"national-id\"]}]}}"));
     // ?lang=pt wins over the browser's Spanish, and the session remembers it.
     startBrowser("es");
     openLink(mintToken(flowId), "pt");
     assertEquals("Passo 1 de 1", text("progress"));
     assertEquals("Fotografe seu documento", text("step-title"));
     assertEquals("pt", browser.findElement(By.tagName("html")).getAttribute("lang"));
+    // The countries are the flow's; Portuguese preselects Brazil.
+    Select country = new Select(browser.findElement(By.id("document:country")));
+    assertEquals(2, country.getOptions().size());
+    assertEquals("BR", country.getFirstSelectedOption().getAttribute("value"));
+    // A passport has no back: the field hides while it is chosen (document.js).
+    WebElement back = browser.findElement(By.id("document:back"));
+    assertTrue(back.isDisplayed());
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("passport");
+    assertFalse(back.isDisplayed(), "no back for a passport");
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("national-id");
+    assertTrue(back.isDisplayed());
+    assertSizesFitFingers();
     screenshot("portuguese");
     browser.navigate().refresh();
     waitForTitle("Fotografe seu documento");
@@ -378,6 +419,8 @@ class HostedFlowIT extends BrowserSupport {
     openLink(mintToken(flowId), null);
     assertEquals("Step 1 of 1", text("progress"));
     assertEquals("Photograph your document", text("step-title"));
+    assertEquals("CO", new Select(browser.findElement(By.id("document:country"))).getFirstSelectedOption().getAttribute("value"),
+        "no token country, no country for English: the flow's first");
     screenshot("english-from-browser");
 
     // The problem pages speak the user's language too; a forged link is a 401 page.
@@ -393,6 +436,11 @@ class HostedFlowIT extends BrowserSupport {
     String flowId = createFlow(flow("Browser oversized", document(null)));
     startBrowser("en");
     openLink(mintToken(flowId), null);
+    // "Send photos" with no file: a field error that costs no attempt.
+    click("document:upload-document");
+    waitForNotice("file_required");
+    assertEquals("Choose a photo before sending.", text("notice-text"));
+    assertTrue(browser.findElements(By.id("attempts")).isEmpty(), "no attempt used, none counted");
     sendDocument(images.oversized(), images.back("19880621"));
     waitForNotice("file_too_large");
     assertEquals("The photo is larger than 30 MB. Take a smaller one.", text("notice-text"));
@@ -401,5 +449,163 @@ class HostedFlowIT extends BrowserSupport {
     JsonObject result = result(processId());
     assertEquals("pending", result.getString("status"));
     assertEquals(2, validation(result, "document-validation").getInt("remaining_retries"), "no attempt was used");
+  }
+
+  @Test
+  void theWelcomeScreenAsksForTheDataAuthorizationRefusedThenGiven() throws Exception {
+    String flowId = createFlow("{\"name\":\"Browser consent\",\"time_to_live\":30,"
+        + "\"privacy_notice_url\":\"https://acme.example/privacy\",\"display_name\":\"Tienda Acme\","
+        + "\"logo_url\":\"https://cdn.acme.example/logo.png\",\"primary_color\":\"#0B6E4F\","
+        + "\"support_contact\":\"ayuda@acme.example\","
+        + "\"steps\":[" + email(null) + "," + document(null) + "]}");
+    startBrowser("es");
+    openLink(mintToken(flowId), null);
+    assertEquals("Antes de empezar", text("step-title"));
+    assertTrue(text("welcome").contains("Tienda Acme te pide validar tu identidad."), text("welcome"));
+    assertEquals("confirmar tu correo con un código\nfotografiar tu documento de identidad", text("consent-steps"));
+    assertEquals("https://acme.example/privacy", browser.findElement(By.id("privacy-notice")).getAttribute("href"));
+    assertTrue(browser.findElements(By.id("document:front")).isEmpty(), "no step before the answer");
+    // Branding: the flow's colour (a CSS variable, by a CSP nonce), logo and support contact.
+    assertEquals("rgba(11, 110, 79, 1)", browser.findElement(By.id("consent:accept")).getCssValue("background-color"));
+    assertEquals("https://cdn.acme.example/logo.png", browser.findElement(By.id("brand-logo")).getAttribute("src"));
+    assertEquals("Tienda Acme", browser.findElement(By.id("brand-logo")).getAttribute("alt"));
+    assertEquals("ayuda@acme.example", text("support-contact"));
+    assertSizesFitFingers();
+    screenshot("welcome");
+
+    // Accepting without checking the box records nothing.
+    click("consent:accept");
+    waitForNotice("authorization_required");
+    String refusedId = processId();
+    assertFalse(result(refusedId).containsKey("consent"));
+    click("consent:refuse");
+    WebElement outcome = waitForOutcome();
+    assertEquals("data_authorization_not_provided", outcome.getAttribute("data-code"));
+    assertTrue(outcome.getAttribute("class").contains("neutral"), outcome.getAttribute("class"));
+    assertEquals("No diste la autorización.", text("outcome-title"));
+    screenshot("refused");
+    JsonObject refused = assertDeclined("data_authorization_not_provided");
+    JsonObject no = refused.getJsonObject("consent");
+    assertEquals("refused", no.getString("status"));
+    assertEquals("1/es", no.getString("text_version"));
+    assertFalse(no.getString("user_agent").isBlank());
+    assertFalse(no.getString("ip_address").isBlank());
+    browser.quit();
+
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    assertEquals("Before you start", text("step-title"));
+    click("consent:authorize");
+    click("consent:accept");
+    waitForTitle("Verify your e-mail");
+    JsonObject given = result(processId()).getJsonObject("consent");
+    assertEquals("given", given.getString("status"));
+    assertEquals("1/en", given.getString("text_version"));
+    assertTrue(given.getString("user_agent").contains("Chrome"), given.getString("user_agent"));
+    assertTrue(given.containsKey("creation_date"));
+    screenshot("given");
+
+    // The code's e-mail is branded too: the tenant's name and support contact (colour: OtpMessagesTest).
+    String address = "eva." + System.nanoTime() + "@brand.idforge.test";
+    type("send:destination", address);
+    click("send:send-code");
+    waitForNotice("code_sent");
+    mailedCode(address);
+    jakarta.mail.internet.MimeMessage mail = java.util.Arrays.stream(server.mail.getReceivedMessages())
+        .filter(m -> { try { return m.getAllRecipients()[0].toString().contains(address); } catch (Exception e) { return false; } })
+        .findFirst().orElseThrow();
+    assertTrue(mail.getSubject().contains("Tienda Acme"), mail.getSubject());
+    String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+    assertTrue(body.contains("ayuda@acme.example"), body);
+  }
+
+  @Test
+  void theCameraCapturesWithHintsPreviewAndRetakeIntoTheFileInput() throws Exception {
+    String flowId = createFlow(flow("Browser camera", document(null)));
+    // A camera that films darkness: the on-device hint says so before anything is sent.
+    Path dark = server.buildDir.resolve("dark-" + System.nanoTime() + ".y4m");
+    Files.write(dark, y4m(320, 240, 18, 5));
+    startBrowser("en", "--use-file-for-fake-video-capture=" + dark);
+    openLink(mintToken(flowId), null);
+    click("document:front-camera");
+    WebElement hint = browser.findElement(By.id("document:front-camera-hint"));
+    patiently().withMessage("no dark hint").until(d -> "dark".equals(hint.getAttribute("data-hint")));
+    assertEquals("Too dark: find more light.", hint.getText());
+    screenshot("camera-dark");
+    browser.quit();
+
+    // Chromium's moving test pattern: capture, preview, retake, capture, send with the form.
+    startBrowser("en");
+    openLink(mintToken(flowId), null);
+    assertTrue(browser.findElement(By.id("document:front")).isDisplayed(), "the file input stays");
+    click("document:front-camera");
+    WebElement live = browser.findElement(By.id("document:front-camera-hint"));
+    patiently().withMessage("no hint").until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    screenshot("camera-live");
+    click("document:front-camera-shoot");
+    WebElement preview = waitFor(By.cssSelector("#document\\:front-camera-panel img.camera-preview"));
+    patiently().until(d -> preview.isDisplayed());
+    assertTrue(Integer.parseInt(preview.getAttribute("data-width")) >= 640, "full resolution: " + preview.getAttribute("data-width"));
+    assertEquals("image/jpeg", js("return document.getElementById('document:front').files[0].type"));
+    assertTrue(((Number) js("return document.getElementById('document:front').files[0].size")).longValue() > 1000);
+    screenshot("camera-preview");
+    click("document:front-camera-retake");
+    patiently().until(d -> !preview.isDisplayed());
+    assertEquals(0L, ((Number) js("return document.getElementById('document:front').files.length")).longValue(), "retake empties the field");
+    patiently().until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    click("document:front-camera-shoot");
+    patiently().until(d -> preview.isDisplayed());
+    assertEquals(1L, ((Number) js("return document.getElementById('document:front').files.length")).longValue());
+
+    // The normal form post sends the captured photo: the validation now has a front image.
+    String processId = processId();
+    upload("document:back", images.back("19880621"));
+    click("document:upload-document");
+    patiently().withMessage("the captured front never reached the server")
+        .until(d -> validation(result(processId), "document-validation").containsKey("front_image"));
+    screenshot("camera-sent");
+  }
+
+  @Test
+  void aPrimaryColourBelowWcagAaIsRefusedAtSaveNamingTheField() {
+    String body = send(api("/v1/flows").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Pale\",\"primary_color\":\"#ffdd00\",\"steps\":["
+            + document(null) + "]}")), 400);
+    assertTrue(body.contains("primary_color #ffdd00 has a contrast of 1.35:1 against white"), body);
+  }
+
+  Object js(String script) {
+    return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** A YUV4MPEG2 (4:2:0) video of {@code frames} flat grey frames of luma {@code luma}. */
+  static byte[] y4m(int width, int height, int luma, int frames) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] y = new byte[width * height];
+    java.util.Arrays.fill(y, (byte) luma);
+    byte[] uv = new byte[width * height / 4];
+    java.util.Arrays.fill(uv, (byte) 128);
+    for (int f = 0; f < frames; f++) {
+      out.writeBytes("FRAME\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeBytes(y);
+      out.writeBytes(uv);
+      out.writeBytes(uv);
+    }
+    return out.toByteArray();
+  }
+
+  /** Every control at least 44 px tall (WCAG 2.5.8 and platform guides), every input at 16 px. */
+  void assertSizesFitFingers() {
+    Object small = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "var bad = [];"
+            + "document.querySelectorAll('a, input, select, summary, button').forEach(function (e) {"
+            + "  var r = e.getBoundingClientRect(); if (r.width === 0 && r.height === 0) return;"
+            + "  if (r.height < 44) bad.push((e.id || e.tagName) + ' is ' + r.height + ' px tall');"
+            + "  if (e.matches('input, select') && parseFloat(getComputedStyle(e).fontSize) < 16)"
+            + "    bad.push((e.id || e.tagName) + ' font ' + getComputedStyle(e).fontSize);"
+            + "});"
+            + "return bad.join('; ');");
+    assertEquals("", small);
   }
 }

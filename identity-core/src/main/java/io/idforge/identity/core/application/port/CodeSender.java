@@ -1,6 +1,7 @@
 package io.idforge.identity.core.application.port;
 
 import io.idforge.identity.api.spi.DeliveryException;
+import io.idforge.identity.core.domain.flow.Branding;
 import io.idforge.identity.core.otp.OtpChannel;
 
 /**
@@ -18,4 +19,13 @@ public interface CodeSender {
    * @throws DeliveryException when the provider refused or could not be reached
    */
   void send(OtpChannel channel, String destination, String code, String lang) throws DeliveryException;
+
+  /**
+   * Sends with the flow's branding (the e-mail carries the tenant's name, colour and support
+   * contact); a sender that does not brand sends the plain message.
+   */
+  default void send(OtpChannel channel, String destination, String code, String lang, Branding branding)
+      throws DeliveryException {
+    send(channel, destination, code, lang);
+  }
 }

@@ -49,6 +49,9 @@ public class DocumentStepHandler {
     if (front == null || front.length == 0) {
       throw new InvalidRequestException("Invalid request: the front of the document is required");
     }
+    if (needsNoReverse(documentType)) {
+      reverse = null; // a passport has no back: one sent anyway is neither checked nor stored
+    }
     for (byte[] side : reverse == null ? List.of(front) : List.of(front, reverse)) {
       Optional<String> refused = UploadLimits.refusal(side);
       if (refused.isPresent()) {

@@ -2,6 +2,7 @@ package io.idforge.identity.core.application.steps;
 
 import io.idforge.identity.api.spi.DeliveryException;
 import io.idforge.identity.core.application.port.CodeSender;
+import io.idforge.identity.core.domain.flow.Branding;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.validation.OtpSend;
@@ -96,6 +97,11 @@ public class OtpStepHandler {
    * @return {@link #CODE_SENT}, or {@link #CHANNEL_UNAVAILABLE} when nothing could be sent
    */
   public String sendCode(Validation v, String destination, String lang) {
+    return sendCode(v, destination, lang, Branding.NONE);
+  }
+
+  /** As {@link #sendCode(Validation, String, String)}, the e-mail branded as the flow says. */
+  public String sendCode(Validation v, String destination, String lang, Branding branding) {
     if (!v.awaitingInput()) {
       throw new ConflictException("This validation is not waiting for a code");
     }
@@ -122,7 +128,7 @@ public class OtpStepHandler {
             // A new destination starts a new code, not a new allowance of wrong guesses.
             : otpKeys.codes().issue(channel, destination, v.remainingRetries());
     try {
-      codeSender.send(channel, destination, issued.code(), lang);
+      codeSender.send(channel, destination, issued.code(), lang, branding);
     } catch (DeliveryException e) {
       LOG.log(Level.WARNING, "could not deliver a one-time code for validation " + v.validationId(), e);
       return CHANNEL_UNAVAILABLE;

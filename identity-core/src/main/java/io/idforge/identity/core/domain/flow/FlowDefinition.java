@@ -9,8 +9,32 @@ import java.util.Set;
  * change of definition produces a new immutable {@link FlowVersion}.
  *
  * @param timeToLiveMinutes how long a token and its process live, 1..1440 (Truora default 120)
+ * @param privacyNoticeUrl the tenant's privacy notice; when set, the hosted flow opens with a
+ *     welcome screen asking for the data authorization (Truora's {@code enter_authorization})
+ * @param displayName the name the user knows the tenant by, shown on the hosted pages; or null
+ * @param logoUrl the tenant's logo (https) on the hosted pages; or null
+ * @param primaryColor {@code #rrggbb} of the hosted pages' buttons and links (checked for WCAG AA
+ *     contrast against white when the flow is saved); or null for the default
+ * @param supportContact how the user reaches the tenant's support, shown on the pages and e-mails
  */
-public record FlowDefinition(String name, boolean enabled, int timeToLiveMinutes, List<FlowStep> steps) {
+public record FlowDefinition(
+    String name, boolean enabled, int timeToLiveMinutes, List<FlowStep> steps, String privacyNoticeUrl, String displayName,
+    String logoUrl, String primaryColor, String supportContact) {
+
+  /** A flow without a privacy notice or branding. */
+  public FlowDefinition(String name, boolean enabled, int timeToLiveMinutes, List<FlowStep> steps) {
+    this(name, enabled, timeToLiveMinutes, steps, null, null, null, null, null);
+  }
+
+  /** The flow's branding for pages and e-mails. */
+  public Branding branding() {
+    return new Branding(displayName, primaryColor, supportContact);
+  }
+
+  /** Whether the hosted flow asks for the data authorization before the first step. */
+  public boolean asksConsent() {
+    return privacyNoticeUrl != null;
+  }
 
   public static final int DEFAULT_TTL_MINUTES = 120;
   public static final int MAX_TTL_MINUTES = 1440;

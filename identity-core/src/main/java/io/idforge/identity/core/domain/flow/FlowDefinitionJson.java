@@ -49,13 +49,27 @@ final class FlowDefinitionJson {
               .add("type", s.type().wireValue())
               .add("config", config));
     }
-    return JSON.createObjectBuilder()
+    JsonObjectBuilder flow = JSON.createObjectBuilder()
         .add("name", d.name())
         .add("enabled", d.enabled())
         .add("time_to_live", d.timeToLiveMinutes())
-        .add("steps", steps)
-        .build()
-        .toString();
+        .add("steps", steps);
+    if (d.privacyNoticeUrl() != null) {
+      flow.add("privacy_notice_url", d.privacyNoticeUrl());
+    }
+    if (d.displayName() != null) {
+      flow.add("display_name", d.displayName());
+    }
+    if (d.logoUrl() != null) {
+      flow.add("logo_url", d.logoUrl());
+    }
+    if (d.primaryColor() != null) {
+      flow.add("primary_color", d.primaryColor());
+    }
+    if (d.supportContact() != null) {
+      flow.add("support_contact", d.supportContact());
+    }
+    return flow.build().toString();
   }
 
   static FlowDefinition read(String json) {
@@ -91,6 +105,8 @@ final class FlowDefinitionJson {
                   c.getInt("manual_review_timeout", StepConfig.DEFAULT_REVIEW_TIMEOUT_SECONDS))));
     }
     return new FlowDefinition(
-        o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps);
+        o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps,
+        o.getString("privacy_notice_url", null), o.getString("display_name", null), o.getString("logo_url", null),
+        o.getString("primary_color", null), o.getString("support_contact", null));
   }
 }

@@ -100,6 +100,22 @@ public class IdentityProcess {
   @Column(name = "redacted_at", insertable = false, updatable = false)
   private OffsetDateTime redactedAt;
 
+  /** The data authorization: null until the user answered the consent screen. */
+  @Column(name = "consent_given")
+  private Boolean consentGiven;
+
+  @Column(name = "consent_text_version", length = 40)
+  private String consentTextVersion;
+
+  @Column(name = "consent_at")
+  private OffsetDateTime consentAt;
+
+  @Column(name = "consent_ip", length = 45)
+  private String consentIp;
+
+  @Column(name = "consent_user_agent", length = 512)
+  private String consentUserAgent;
+
   @Version
   @Column(name = "version")
   private Long version;
@@ -138,6 +154,45 @@ public class IdentityProcess {
     requirePending();
     outcome.expire(reason);
     updatedAt = now;
+  }
+
+  /**
+   * Records the user's answer to the data authorization, once.
+   *
+   * @param textVersion the version and language of the text shown, e.g. {@code 1/es}
+   */
+  public void recordConsent(boolean given, String textVersion, String ip, String userAgent, OffsetDateTime now) {
+    requirePending();
+    if (consentGiven != null) {
+      throw new IllegalStateException("the consent of " + processId + " was already recorded");
+    }
+    consentGiven = given;
+    consentTextVersion = textVersion;
+    consentAt = now;
+    consentIp = ip == null || ip.length() > 45 ? null : ip;
+    consentUserAgent = userAgent == null ? null : userAgent.substring(0, Math.min(512, userAgent.length()));
+    updatedAt = now;
+  }
+
+  /** The user's answer to the data authorization; null when not asked or not answered yet. */
+  public Boolean consentGiven() {
+    return consentGiven;
+  }
+
+  public String consentTextVersion() {
+    return consentTextVersion;
+  }
+
+  public OffsetDateTime consentAt() {
+    return consentAt;
+  }
+
+  public String consentIp() {
+    return consentIp;
+  }
+
+  public String consentUserAgent() {
+    return consentUserAgent;
   }
 
   /** Fails the process as declined with a catalogued {@code declined_reason}. */

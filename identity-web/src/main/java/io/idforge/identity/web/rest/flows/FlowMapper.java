@@ -51,7 +51,12 @@ final class FlowMapper {
         request.name().trim(),
         "enabled".equals(request.statusOrDefault()),
         request.timeToLiveOrDefault(),
-        steps);
+        steps,
+        request.privacyNoticeUrl(),
+        request.displayName() == null ? null : request.displayName().trim(),
+        request.logoUrl(),
+        request.primaryColor() == null ? null : request.primaryColor().toLowerCase(java.util.Locale.ROOT),
+        request.supportContact() == null ? null : request.supportContact().trim());
   }
 
   static FlowResponse toResponse(FlowView view) {
@@ -82,6 +87,11 @@ final class FlowMapper {
         d.enabled() ? "enabled" : "disabled",
         steps,
         view.flow().createdAt(),
-        view.flow().updatedAt());
+        view.flow().updatedAt(),
+        d.privacyNoticeUrl(),
+        d.displayName(),
+        d.logoUrl(),
+        d.primaryColor(),
+        d.supportContact());
   }
 }

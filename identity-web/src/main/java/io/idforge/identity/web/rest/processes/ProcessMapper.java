@@ -2,6 +2,7 @@ package io.idforge.identity.web.rest.processes;
 
 import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 
+import io.idforge.identity.api.processes.ConsentRecord;
 import io.idforge.identity.api.processes.OverrideEntry;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.processes.ProcessStepResponse;
@@ -68,7 +69,17 @@ public final class ProcessMapper {
         current == null ? null : toStep(current),
         lastFinished == null ? null : toStep(lastFinished),
         p.overrideStatus(),
-        overrides(p.overrideHistory()));
+        overrides(p.overrideHistory()),
+        consent(p));
+  }
+
+  /** The user's data authorization, once answered. */
+  private static ConsentRecord consent(IdentityProcess p) {
+    if (p.consentGiven() == null) {
+      return null;
+    }
+    return new ConsentRecord(
+        p.consentGiven() ? "given" : "refused", p.consentTextVersion(), p.consentAt(), p.consentIp(), p.consentUserAgent());
   }
 
   private static ProcessStepResponse toStep(StepProgress.Step s) {
