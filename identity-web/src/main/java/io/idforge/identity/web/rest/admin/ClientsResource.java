@@ -129,7 +129,8 @@ public class ClientsResource {
   @Operation(operationId = "updateClientRetention", summary = "Change a tenant's retention period (operators)",
       description = "404 unless identity.admin.api-key is configured.")
   @SecurityRequirement(name = "IdentityAdminKey")
-  @APIResponse(responseCode = "200", description = "The tenant's effective retention period")
+  @APIResponse(responseCode = "200", description = "The tenant's effective retention period",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientRetention")))
   @APIResponse(responseCode = "400", ref = "InvalidRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "401", ref = "Unauthorized")

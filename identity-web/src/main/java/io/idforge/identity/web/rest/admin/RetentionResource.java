@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -53,7 +55,8 @@ public class RetentionResource {
       description = "404 unless identity.admin.api-key is configured; as_of (ISO-8601 with offset) may not lie in"
           + " the past.")
   @SecurityRequirement(name = "IdentityAdminKey")
-  @APIResponse(responseCode = "200", description = "How many processes were purged")
+  @APIResponse(responseCode = "200", description = "How many processes were purged",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PurgeResult")))
   @APIResponse(responseCode = "400", ref = "InvalidRequest")
   @APIResponse(responseCode = "404", ref = "NotFound")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
