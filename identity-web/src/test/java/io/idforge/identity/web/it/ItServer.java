@@ -71,6 +71,11 @@ public final class ItServer {
     this.payara = payara;
   }
 
+  /** JDBC URL of the embedded PostgreSQL (user and password {@code postgres}), for tests that look behind the API. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+  }
+
   /** The running server, started on the first call. */
   public static synchronized ItServer get() {
     if (startFailure != null) {
