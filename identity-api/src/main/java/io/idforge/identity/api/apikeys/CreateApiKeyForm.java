@@ -162,6 +162,11 @@ public record CreateApiKeyForm(
       throw new InvalidInputException(
           "grant", "grant is required when key_type is " + keyType.wireValue());
     }
+    // Truora's validations SDK is the only user of grant=validations, always with key_type=sdk
+    // (it exchanges its generator key for key_type=sdk&grant=validations).
+    if (grant == Grant.VALIDATIONS && keyType != KeyType.SDK) {
+      throw new InvalidInputException("grant", "grant validations is only for key_type sdk");
+    }
 
     int apiKeyVersion =
         in.optional("api_key_version")

@@ -13,6 +13,12 @@ public record MessageResponse(@JsonbProperty("message") String message) {
   /** The exact 401 body Truora sends for a missing, unknown or revoked key. */
   public static final String UNAUTHORIZED = "Unauthorized";
 
+  /**
+   * What Truora's API gateway answers (403) to a route it does not know, asked without a key; it
+   * never reaches a service, so it is not in the error envelope.
+   */
+  public static final String MISSING_AUTHENTICATION_TOKEN = "Missing Authentication Token";
+
   /** {@code {"message": "Unauthorized"}}. */
   public static MessageResponse unauthorized() {
     return new MessageResponse(UNAUTHORIZED);

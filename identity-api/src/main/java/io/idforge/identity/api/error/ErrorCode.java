@@ -13,7 +13,18 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(10400, 415, "Invalid request: unsupported content type"),
   UNPROCESSABLE(10422, 422, "Unprocessable entity"),
   TOO_MANY_REQUESTS(10400, 429, "Too many requests"),
-  INTERNAL(10500, 500, "An unexpected error occurred. Try again later");
+  INTERNAL(10500, 500, "An unexpected error occurred. Try again later"),
+  /**
+   * Temporarily over capacity (all picture decoders busy): try again shortly. Truora has only
+   * ever shown 10500 for a 5xx, so the code stays 10500 and the status says 503.
+   */
+  SERVICE_UNAVAILABLE(10500, 503, "Service unavailable: try again in a moment"),
+
+  /** A dependency (the database) is unreachable for a moment: retry after {@code Retry-After}. */
+  UNAVAILABLE(10500, 503, "Service temporarily unavailable. Try again later"),
+
+  /** A code sent for a validation that stopped waiting: Truora answers 400 with code 10404. */
+  VALIDATION_UNAVAILABLE(10404, 400, "Invalid request: requested validation is no longer available");
 
   private final int code;
   private final int httpStatus;

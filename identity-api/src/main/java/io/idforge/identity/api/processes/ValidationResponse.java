@@ -2,6 +2,7 @@ package io.idforge.identity.api.processes;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import io.idforge.identity.api.validations.Instructions;
 import java.time.OffsetDateTime;
 
 /**
@@ -28,6 +29,8 @@ import java.time.OffsetDateTime;
  * @param facePhoto {@code face_photo}, the selfie of a face-recognition validation, a time-limited
  *     URL
  * @param details {@code details}, by validation type
+ * @param instructions {@code instructions}, the upload links, only in the answer that creates a
+ *     validation through the Validations API
  */
 @JsonbPropertyOrder({
   "validationId",
@@ -48,7 +51,8 @@ import java.time.OffsetDateTime;
   "reverseImage",
   "facePhoto",
   "manualReviewStatus",
-  "details"
+  "details",
+  "instructions"
 })
 public record ValidationResponse(
     @JsonbProperty("validation_id") String validationId,
@@ -69,4 +73,39 @@ public record ValidationResponse(
     @JsonbProperty("reverse_image") String reverseImage,
     @JsonbProperty("face_photo") String facePhoto,
     @JsonbProperty("details") ValidationDetails details,
-    @JsonbProperty("manual_review_status") String manualReviewStatus) {}
+    @JsonbProperty("manual_review_status") String manualReviewStatus,
+    @JsonbProperty("instructions") Instructions instructions) {
+
+  /** A validation as results show it: no instructions. */
+  public ValidationResponse(
+      String validationId,
+      String ipAddress,
+      String accountId,
+      String type,
+      String validationStatus,
+      String failureStatus,
+      String declinedReason,
+      String expiredReason,
+      Double threshold,
+      Integer allowedRetries,
+      Integer remainingRetries,
+      OffsetDateTime creationDate,
+      OffsetDateTime updateDate,
+      String identityProcessId,
+      String frontImage,
+      String reverseImage,
+      String facePhoto,
+      ValidationDetails details,
+      String manualReviewStatus) {
+    this(validationId, ipAddress, accountId, type, validationStatus, failureStatus, declinedReason, expiredReason,
+        threshold, allowedRetries, remainingRetries, creationDate, updateDate, identityProcessId, frontImage,
+        reverseImage, facePhoto, details, manualReviewStatus, null);
+  }
+
+  /** The same validation with the upload links of its creation. */
+  public ValidationResponse withInstructions(Instructions links) {
+    return new ValidationResponse(validationId, ipAddress, accountId, type, validationStatus, failureStatus,
+        declinedReason, expiredReason, threshold, allowedRetries, remainingRetries, creationDate, updateDate,
+        identityProcessId, frontImage, reverseImage, facePhoto, details, manualReviewStatus, links);
+  }
+}

@@ -436,6 +436,28 @@ class CreateApiKeyFormTest {
   }
 
   @Test
+  void grantValidationsIsOnlyForSdkKeys() {
+    for (String keyType : List.of("web", "backend", "generator")) {
+      assertRejected(
+          form("key_type", keyType, "grant", "validations", "key_name", "sdk_usage"),
+          "grant",
+          "Invalid request: grant validations is only for key_type sdk");
+    }
+    // The exchange Truora's validations SDK sends with its generator key passes the form.
+    assertEquals(
+        Grant.VALIDATIONS,
+        CreateApiKeyForm.parse(form("key_type", "sdk", "grant", "validations", "key_name", "sdk_usage")).grant());
+  }
+
+  @Test
+  void sdkWithDigitalIdentityNeedsWhatWebNeeds() {
+    assertRejected(
+        form("key_type", "sdk", "grant", "digital-identity", "country", "ALL", "redirect_url", "https://e.com/x"),
+        "flow_id",
+        "Invalid request: flow_id is required when grant is digital-identity");
+  }
+
+  @Test
   void unknownGrantIsRejected() {
     Map<String, List<String>> f = web();
     f.put("grant", List.of("everything"));

@@ -32,10 +32,22 @@ class ErrorResponseJsonTest {
   }
 
   @Test
+  void aServerErrorCarriesTheRequestIdLast() {
+    ErrorResponse body =
+        ErrorResponse.of(ErrorCode.INTERNAL, "An unexpected error occurred. Try again later (ref 7f3a2c)")
+            .withRequestId("5f0c6e0a9b1d4c2e8f7a6b5c4d3e2f10");
+    String json =
+        "{\"code\":10500,\"http_code\":500,\"message\":\"An unexpected error occurred. Try again later (ref 7f3a2c)\","
+            + "\"request_id\":\"5f0c6e0a9b1d4c2e8f7a6b5c4d3e2f10\"}";
+    assertEquals(json, JsonSupport.toJson(body));
+    assertEquals(body, JsonSupport.fromJson(json, ErrorResponse.class));
+  }
+
+  @Test
   void roundTrips() {
     String json = "{\"code\":10403,\"http_code\":403,\"message\":\"the api key has expired\"}";
     ErrorResponse back = JsonSupport.fromJson(json, ErrorResponse.class);
-    assertEquals(new ErrorResponse(10403, 403, "the api key has expired"), back);
+    assertEquals(new ErrorResponse(10403, 403, "the api key has expired", null), back);
   }
 
   @Test

@@ -177,7 +177,10 @@ public class ApiKeyService {
   public void revoke(Caller caller, String apiKeyId) {
     caller.requireBackend();
     OffsetDateTime now = now();
-    var web = webTokens.find(caller.clientId(), apiKeyId);
+    // Locked: the first open of the link holds this row lock while it binds the new process, so
+    // the revoke waits for it and then wins (the open re-checks revocation under the same lock).
+    // An unlocked read here lost the version check to that open: a 409 and a token left usable.
+    var web = webTokens.findForUpdate(caller.clientId(), apiKeyId);
     if (web.isPresent()) {
       if (!web.get().revoke(now)) {
         throw new ConflictException("This api key has already been revoked");

@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application;
 
+import io.idforge.identity.core.domain.enrollment.Enrollment;
+import io.idforge.identity.core.domain.enrollment.EnrollmentRepository;
 import io.idforge.identity.core.domain.flow.FlowStep;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.IdentityProcess;
@@ -33,7 +35,11 @@ public class CheckService {
 
   @Inject MediaService media;
 
+  @Inject EnrollmentRepository enrollments;
+
   @Inject ProcessRecords records;
+
+  @Inject io.idforge.identity.core.domain.review.ReviewTaskRepository reviews;
 
   @Inject ProcessEngine engine;
 
@@ -106,6 +112,30 @@ public class CheckService {
     return expired;
   }
 
+  /** Validation ids of reviews at or past their deadline (for the expiry job). */
+  public List<String> reviewsDue(OffsetDateTime now, int limit) {
+    return reviews.findOverdueValidationIds(now, limit);
+  }
+
+  /**
+   * A review past its deadline, in its own transaction: the validation and its process expire
+   * {@code manual_review_expired}.
+   *
+   * @return true when it expired
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean reviewOverdue(String validationId) {
+    Validation found = validations.findById(validationId).orElse(null);
+    if (found == null || !found.inReview()) {
+      return false;
+    }
+    ProcessRecord r = records.lock(found, "system");
+    Validation v = r.find(validationId).orElseThrow();
+    boolean expired = engine.reviewOverdue(r, v);
+    records.save(r);
+    return expired;
+  }
+
   /** Checks that were running before {@code before}: after a restart nothing else will finish them. */
   public List<String> interrupted(OffsetDateTime before, int limit) {
     return validations.findChecking(before, limit);
@@ -127,9 +157,21 @@ public class CheckService {
 
   /**
    * The portrait a selfie is compared with: the front of the process's document, or for a
-   * standalone validation the front of the account's latest successful document validation.
+   * standalone validation the account's face enrollment, else the front of its latest successful
+   * document validation.
    */
   private Optional<byte[]> portrait(Validation selfie) {
+    if (selfie.processId() == null) {
+      // A face enrollment is the account's chosen reference: it wins over any document.
+      Optional<String> enrolled =
+          enrollments.listByAccount(selfie.clientId(), selfie.accountId(), 20).stream()
+              .filter(Enrollment::isFaceReference)
+              .map(Enrollment::mediaId)
+              .findFirst();
+      if (enrolled.isPresent()) {
+        return Optional.of(media.read(selfie.clientId(), enrolled.get()).bytes());
+      }
+    }
     List<Validation> candidates =
         selfie.processId() != null
             ? validations.listByProcess(selfie.clientId(), selfie.processId())

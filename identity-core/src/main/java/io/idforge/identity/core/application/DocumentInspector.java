@@ -48,6 +48,9 @@ public class DocumentInspector {
 
   @Inject Clock clock;
 
+  /** The deployment's shared decoder: limits and bulkhead (see {@link ImageDecoderProducer}). */
+  @Inject ImageDecoder decoder;
+
   @Inject
   @ConfigProperty(name = "identity.documents.blur-threshold", defaultValue = "100")
   double blurThreshold;
@@ -120,10 +123,15 @@ public class DocumentInspector {
   }
 
   private BufferedImage decode(byte[] bytes, String side, List<CheckItem> items) {
-    ImageDecoding decoding = ImageDecoder.withDefaults().decode(bytes);
+    // A DecodeBusyException (all decoders busy) passes through: the caller answers "busy, try
+    // again" and the transaction it rolls back takes the attempt with it.
+    ImageDecoding decoding = decoder.decode(bytes);
     if (decoding instanceof ImageDecoding.NotDecoded failed) {
+      String why = failed.problem() == ImageDecoding.Problem.OUT_OF_LIMITS
+          ? "The " + side + " image is too large to read: " + failed.detail()
+          : "The " + side + " image could not be read";
       items.add(CheckItem.invalid("Validation of " + side + " image", "image-decoding-validation",
-          "The " + side + " image could not be read", failed.declinedReason()));
+          why, failed.declinedReason()));
       return null;
     }
     ImageDecoding.Decoded d = (ImageDecoding.Decoded) decoding;

@@ -194,7 +194,7 @@ public class HostedFlowService {
   }
 
   /** Phones and e-mails the token preset (its {@code additional_data}). */
-  static Optional<String> presetDestination(IdentityProcess process, StepType type) {
+  public static Optional<String> presetDestination(IdentityProcess process, StepType type) {
     if (process.startData() == null) {
       return Optional.empty();
     }

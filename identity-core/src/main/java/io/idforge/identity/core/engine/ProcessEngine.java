@@ -58,6 +58,9 @@ public final class ProcessEngine {
   /** Expiry reason of a check still running after its grace periods. */
   public static final String PENDING_VALIDATION_METHODS = "pending_validation_methods";
 
+  /** Expiry reason of a review nobody decided in time. */
+  public static final String MANUAL_REVIEW_EXPIRED = "manual_review_expired";
+
   /** Reason of a process the user withdrew from. */
   public static final String CANCELED = "canceled";
 
@@ -226,7 +229,9 @@ public final class ProcessEngine {
 
   private String fail(ProcessRecord r, Validation v, CheckResult.Failed failed) {
     String reason = failed.reason();
-    if (StepRules.isUserFixable(reason, v.type())) {
+    // A standalone validation is one attempt: Truora's API client retries with a new validation
+    // (retry_of_id), so its failure is final and carries the real reason.
+    if (r.hasProcess() && StepRules.isUserFixable(reason, v.type())) {
       if (v.remainingRetries() > 0) {
         v.useRetry();
         // The hint (what to fix) is what the user is shown on the next attempt's page.
@@ -409,6 +414,29 @@ public final class ProcessEngine {
     expireValidation(r, v, PENDING_VALIDATION_METHODS);
     if (r.hasProcess()) {
       r.process().expire(PENDING_VALIDATION_METHODS, now);
+      processEvent(r, EventNames.FAILED);
+    }
+    return true;
+  }
+
+  /**
+   * A review nobody decided before its deadline: the validation and its process expire
+   * {@code manual_review_expired} then, not only when the process's own (later) deadline comes.
+   *
+   * @return true when the validation expired
+   */
+  public boolean reviewOverdue(ProcessRecord r, Validation v) {
+    OffsetDateTime now = now();
+    if (!v.inReview() || (r.hasProcess() && !r.process().isPending())) {
+      return false;
+    }
+    ReviewTask task = r.openReviewOf(v).orElse(null);
+    if (task == null || now.isBefore(task.dueAt())) {
+      return false;
+    }
+    expireValidation(r, v, MANUAL_REVIEW_EXPIRED);
+    if (r.hasProcess()) {
+      r.process().expire(MANUAL_REVIEW_EXPIRED, now);
       processEvent(r, EventNames.FAILED);
     }
     return true;

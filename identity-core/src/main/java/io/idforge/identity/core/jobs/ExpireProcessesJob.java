@@ -4,6 +4,7 @@ import io.idforge.identity.core.application.CheckRequested;
 import io.idforge.identity.core.application.CheckRunner;
 import io.idforge.identity.core.application.CheckService;
 import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.core.application.port.JobLeaseRepository;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import jakarta.annotation.Resource;
@@ -28,8 +29,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Fails pending processes past their deadline with {@code failure_status = expired}, and applies
- * the grace rule to checks past their step timeout. Runs on a
+ * Fails pending processes past their deadline with {@code failure_status = expired}, applies
+ * the grace rule to checks past their step timeout, and expires standalone validations still
+ * waiting for input past their timeout. Runs on a
  * non-persistent interval timer (persistent timers on Payara Micro live only in Hazelcast and stop
  * for good after a fail-over); when several instances share a database, a lease row lets one of
  * them work per interval, and each process is expired in its own transaction under a row lock, so
@@ -53,6 +55,8 @@ public class ExpireProcessesJob {
   @Inject ProcessExpiry expiry;
 
   @Inject CheckService checks;
+
+  @Inject ValidationService standalone;
 
   @Inject CheckRunner runner;
 
@@ -127,7 +131,28 @@ public class ExpireProcessesJob {
       int count = expired;
       LOG.info(() -> "expired " + count + " overdue process(es)");
     }
-    return expired + sweepOverdueChecks();
+    return expired + sweepOverdueChecks() + sweepStandaloneValidations();
+  }
+
+  /**
+   * Standalone validations of the Validations API still waiting for their files or code past
+   * their timeout: each expires in its own transaction (reads expire them too; the sweep makes the
+   * failure, and its event, happen without a read).
+   *
+   * @return how many validations this pass expired
+   */
+  int sweepStandaloneValidations() {
+    int expired = 0;
+    for (String validationId : standalone.inputDue(batchSize)) {
+      try {
+        if (standalone.expireIfInputDue(validationId)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not expire standalone validation " + validationId, e);
+      }
+    }
+    return expired;
   }
 
   /**
@@ -145,6 +170,15 @@ public class ExpireProcessesJob {
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not handle the overdue check of " + validationId, e);
+      }
+    }
+    for (String validationId : checks.reviewsDue(OffsetDateTime.now(clock), batchSize)) {
+      try {
+        if (checks.reviewOverdue(validationId)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not expire the overdue review of " + validationId, e);
       }
     }
     return expired;

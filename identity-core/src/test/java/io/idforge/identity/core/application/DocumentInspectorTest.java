@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.core.TestData;
 import io.idforge.identity.core.document.CheckResult;
+import io.idforge.identity.core.document.image.ImageDecoder;
+import io.idforge.identity.core.fixtures.ImageBombs;
 import io.idforge.identity.core.fixtures.SyntheticDocuments;
 import jakarta.enterprise.inject.Instance;
 import java.awt.image.BufferedImage;
@@ -28,6 +30,7 @@ class DocumentInspectorTest {
     inspector.recognizers = new None<>();
     inspector.registries = new None<>();
     inspector.clock = TestData.CLOCK;
+    inspector.decoder = ImageDecoder.withDefaults();
     inspector.blurThreshold = 100;
     inspector.minWidth = 640;
     inspector.minHeight = 400;
@@ -77,6 +80,16 @@ class DocumentInspectorTest {
     assertTrue(json.contains("\"date_of_birth\":\"1988-06-21T00:00:00Z\""), json);
     assertTrue(json.contains("\"data_consistency\":[{"), json);
     assertTrue(json.contains("\"image_analysis\":[{"), json);
+  }
+
+  @Test
+  void aFrontDeclaringGigapixelsIsDeclinedAsUnreadableWithoutBeingDecoded() throws Exception {
+    DocumentInspection result = inspector().inspect("CO", "national-id",
+        ImageBombs.jpegDeclaring(40_000, 40_000), png(SyntheticDocuments.reverse("19880621")), null);
+    assertEquals("invalid_or_corrupted_image_file", result.failure());
+    assertEquals("The front image is too large to read: 40000x40000 has a side over 12000 px",
+        result.imageAnalysis().get(0).message());
+    assertTrue(result.dataConsistency().isEmpty(), "nothing read from it");
   }
 
   static byte[] png(BufferedImage image) throws Exception {

@@ -298,6 +298,19 @@ class ProcessEngineTest {
     assertEquals(ValidationState.IN_REVIEW, v.state());
   }
 
+  @Test
+  void aReviewNobodyDecidesExpiresAtItsOwnDeadlineBeforeTheProcesss() {
+    ProcessRecord r = record(step(StepType.FACE_RECOGNITION, 0, "default"), step(StepType.EMAIL_VERIFICATION, 2, "default"));
+    Validation v = inReview(r);
+    assertFalse(engine.reviewOverdue(r, v), "within the review's hour");
+    clock.advance(Duration.ofSeconds(3600));
+    assertTrue(r.process().expiresAt().isAfter(OffsetDateTime.now(clock)), "the process itself is not due yet");
+    assertTrue(engine.reviewOverdue(r, v));
+    assertEquals("manual_review_expired", v.expiredReason());
+    assertEquals("manual_review_expired", r.process().expiredReason());
+    assertEquals("expired", r.openedReviews().get(0).status());
+  }
+
   private Validation inReview(ProcessRecord r) {
     Validation v = engine.currentValidation(r, null);
     engine.submit(r, v);

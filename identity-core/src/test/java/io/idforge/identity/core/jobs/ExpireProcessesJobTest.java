@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.idforge.identity.core.TestData;
 import io.idforge.identity.core.application.CheckService;
 import io.idforge.identity.core.application.ProcessExpiry;
+import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessRepository;
@@ -85,10 +86,32 @@ class ExpireProcessesJobTest {
     }
 
     @Override
+    public List<String> reviewsDue(OffsetDateTime now, int limit) {
+      return List.of();
+    }
+
+    @Override
     public boolean overdue(String validationId) {
       handled.add(validationId);
       due.remove(validationId);
       return handled.size() == 1;
+    }
+  }
+
+  /** Standalone validations past their input deadline; the second one got its input meanwhile. */
+  static final class RecordingStandalone extends ValidationService {
+    final List<String> due = new ArrayList<>();
+    final List<String> handled = new ArrayList<>();
+
+    @Override
+    public List<String> inputDue(int limit) {
+      return List.copyOf(due.subList(0, Math.min(limit, due.size())));
+    }
+
+    @Override
+    public boolean expireIfInputDue(String validationId) {
+      handled.add(validationId);
+      return !validationId.equals("VLD-uploaded");
     }
   }
 
@@ -100,6 +123,7 @@ class ExpireProcessesJobTest {
       FakeProcesses processes, RecordingExpiry expiry, RecordingChecks checks, boolean leaseFree, int batch) {
     ExpireProcessesJob job = new ExpireProcessesJob();
     job.checks = checks;
+    job.standalone = new RecordingStandalone();
     job.processes = processes;
     job.expiry = expiry;
     job.leases = (name, owner, now, until) -> {
@@ -121,6 +145,17 @@ class ExpireProcessesJobTest {
     ExpireProcessesJob job = job(processes, new RecordingExpiry(processes), checks, true, 10);
     assertEquals(1, job.runOnce(), "the first check's grace was used up, the second got another period");
     assertEquals(List.of("VLD1", "VLD2"), checks.handled);
+  }
+
+  @Test
+  void standaloneValidationsPastTheirTimeoutExpireOneByOne() {
+    FakeProcesses processes = new FakeProcesses();
+    ExpireProcessesJob job = job(processes, new RecordingExpiry(processes), true, 10);
+    RecordingStandalone standalone = new RecordingStandalone();
+    standalone.due.addAll(List.of("VLD-waiting", "VLD-uploaded", "VLD-late"));
+    job.standalone = standalone;
+    assertEquals(2, job.runOnce(), "the one whose input arrived meanwhile does not count");
+    assertEquals(List.of("VLD-waiting", "VLD-uploaded", "VLD-late"), standalone.handled);
   }
 
   @Test

@@ -33,10 +33,10 @@ public final class FaceEngine implements AutoCloseable {
   private final FaceDetector detector;
   private final FaceLandmarker landmarker;
 
-  private FaceEngine(FaceEngineSettings settings, OnnxModel detectorModel,
+  private FaceEngine(FaceEngineSettings settings, ImageDecoder decoder, OnnxModel detectorModel,
       OnnxModel landmarkModel, OnnxModel descriptorModel) {
     this.settings = settings;
-    this.decoder = new ImageDecoder(settings.maxPixels());
+    this.decoder = decoder.withPixelBudget(settings.maxPixels());
     this.detectorModel = detectorModel;
     this.landmarkModel = landmarkModel;
     this.descriptorModel = descriptorModel;
@@ -62,6 +62,18 @@ public final class FaceEngine implements AutoCloseable {
    */
   public static FaceEngine open(ModelSource source, FaceEngineSettings settings)
       throws FaceEngineException {
+    return open(source, settings, new ImageDecoder(settings.maxPixels()));
+  }
+
+  /**
+   * Loads the three models from {@code source}; pictures are decoded with the limits and bulkhead
+   * of {@code decoder} (a deployment passes its shared one, so face checks and document
+   * inspection draw on the same decoding permits) at the engine's own pixel budget.
+   *
+   * @throws FaceEngineException when a model is missing or ONNX Runtime cannot load it
+   */
+  public static FaceEngine open(ModelSource source, FaceEngineSettings settings,
+      ImageDecoder decoder) throws FaceEngineException {
     List<OnnxModel> opened = new ArrayList<>();
     try {
       List<String> missing = source.missing();
@@ -76,7 +88,7 @@ public final class FaceEngine implements AutoCloseable {
         opened.add(new OnnxModel(env, bytes, settings.threads()));
       }
       NativeRuntime.releaseLoadCopy();
-      return new FaceEngine(settings, opened.get(0), opened.get(1), opened.get(2));
+      return new FaceEngine(settings, decoder, opened.get(0), opened.get(1), opened.get(2));
     } catch (IOException | OrtException | RuntimeException | LinkageError e) {
       closeAll(opened);
       throw new FaceEngineException("face engine could not start: " + e.getMessage(), e);
@@ -86,7 +98,14 @@ public final class FaceEngine implements AutoCloseable {
     }
   }
 
-  /** The picture in {@code bytes}, upright, or empty when it is no decodable JPEG, PNG or WEBP. */
+  /**
+   * The picture in {@code bytes}, upright, or empty when it is no decodable JPEG, PNG or WEBP or
+   * is beyond the decoder's limits.
+   *
+   * @throws io.idforge.identity.core.document.image.DecodeBusyException when every decoding permit
+   *     stays taken (here and in {@link #analyse(byte[], Role)}, {@link #compare}, {@link
+   *     #distance(byte[], byte[])}): busy, not a verdict on the picture
+   */
   public Optional<RgbImage> decode(byte[] bytes) {
     return decoder.decode(bytes) instanceof ImageDecoding.Decoded d
         ? Optional.of(RgbImage.of(d.image()))
@@ -99,8 +118,10 @@ public final class FaceEngine implements AutoCloseable {
     if (decoding instanceof ImageDecoding.Decoded d) {
       return analyse(RgbImage.of(d.image()), role);
     }
+    ImageDecoding.NotDecoded failed = (ImageDecoding.NotDecoded) decoding;
     return FaceAnalysis.without(Outcome.UNREADABLE, 0, null, Double.NaN, "image not decodable: "
-        + ((ImageDecoding.NotDecoded) decoding).problem().name().toLowerCase(Locale.ROOT));
+        + failed.problem().name().toLowerCase(Locale.ROOT)
+        + (failed.problem() == ImageDecoding.Problem.OUT_OF_LIMITS ? " (" + failed.detail() + ")" : ""));
   }
 
   /** Analyses a decoded picture: detection, face choice, landmarks, alignment, gates, descriptor. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceComparison.Verdict;
 import io.idforge.identity.core.document.image.JpegFixtures;
+import io.idforge.identity.core.fixtures.ImageBombs;
 import io.idforge.identity.face.engine.FaceAnalysis.Outcome;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -226,6 +227,18 @@ class FaceEngineTest {
         engine.compare(broken, Pictures.bytes("grace_hopper.jpg")).verdict());
     assertEquals(Verdict.UNREADABLE_IMAGE,
         engine.compare(Pictures.bytes("grace_hopper.jpg"), new byte[] {1, 2, 3}).verdict());
+  }
+
+  @Test
+  void picturesBeyondTheImageLimitsAreUnreadableWithoutBeingDecoded() throws Exception {
+    byte[] grace = Pictures.bytes("grace_hopper.jpg");
+    FaceComparison bomb = engine.compare(ImageBombs.jpegDeclaring(40_000, 40_000), grace);
+    assertEquals(Verdict.UNREADABLE_IMAGE, bomb.verdict());
+    assertEquals("selfie image not decodable: out_of_limits (40000x40000 has a side over 12000 px)",
+        bomb.detail());
+    assertEquals(Verdict.UNREADABLE_IMAGE,
+        engine.compare(grace, ImageBombs.solidRgbPng(12_000, 400, 200, 30, 30)).verdict(),
+        "a document picture more elongated than 10:1");
   }
 
   @Test

@@ -102,6 +102,11 @@ public class JpaProcessRepository implements ProcessRepository {
   @Override
   public void store(IdentityProcess process) {
     em.persist(process);
+    // The caller locks the new process next (ProcessRecords.lock): EclipseLink's find with
+    // PESSIMISTIC_WRITE reads the row with SELECT ... FOR UPDATE and, for an entity persisted but not
+    // yet flushed, finds nothing. Nothing else flushes in between once the flow version's definition
+    // is cached, so the second process of a flow failed its first open with a 404.
+    em.flush();
   }
 
   /** Account ids allow '_' (a LIKE wildcard); match it literally. */

@@ -45,6 +45,16 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
   }
 
   @Override
+  public List<String> findOverdueValidationIds(java.time.OffsetDateTime now, int limit) {
+    return em.createQuery(
+            "SELECT t.validationId FROM ReviewTask t WHERE t.status = 'open' AND t.dueAt <= :now ORDER BY t.dueAt",
+            String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public List<ReviewTask> list(String clientId, String status, String validationType, long afterId, int limit) {
     // Uses ix_review_task_queue (client_id, status, id): oldest first.
     StringBuilder jpql = new StringBuilder("SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.id > :after");

@@ -80,6 +80,18 @@ public class JpaValidationRepository implements ValidationRepository {
   }
 
   @Override
+  public List<String> findStandaloneInputDue(OffsetDateTime now, int limit) {
+    // Uses ix_validation_input_due.
+    return em.createQuery(
+            "SELECT v.validationId FROM Validation v WHERE v.state = 'awaiting_input' AND v.inputDueAt <= :now"
+                + " ORDER BY v.inputDueAt",
+            String.class)
+        .setParameter("now", now)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   public List<String> findChecking(OffsetDateTime updatedBefore, int limit) {
     return em.createQuery(
             "SELECT v.validationId FROM Validation v WHERE v.state = 'checking' AND v.updatedAt < :before ORDER BY v.id",

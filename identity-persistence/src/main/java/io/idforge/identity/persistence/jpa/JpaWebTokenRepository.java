@@ -15,6 +15,9 @@ public class JpaWebTokenRepository implements WebTokenRepository {
 
   private static final String BY_JTI = "SELECT t FROM WebToken t WHERE t.jti = :jti";
 
+  private static final String BY_CLIENT_AND_JTI =
+      "SELECT t FROM WebToken t WHERE t.clientId = :client AND t.jti = :jti";
+
   @PersistenceContext(unitName = "identity")
   EntityManager em;
 
@@ -34,9 +37,19 @@ public class JpaWebTokenRepository implements WebTokenRepository {
 
   @Override
   public Optional<WebToken> find(String clientId, String jti) {
-    return em.createQuery("SELECT t FROM WebToken t WHERE t.clientId = :client AND t.jti = :jti", WebToken.class)
+    return em.createQuery(BY_CLIENT_AND_JTI, WebToken.class)
         .setParameter("client", clientId)
         .setParameter("jti", jti)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<WebToken> findForUpdate(String clientId, String jti) {
+    return em.createQuery(BY_CLIENT_AND_JTI, WebToken.class)
+        .setParameter("client", clientId)
+        .setParameter("jti", jti)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst();
   }

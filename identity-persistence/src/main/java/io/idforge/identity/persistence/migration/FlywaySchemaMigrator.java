@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -23,19 +25,44 @@ public class FlywaySchemaMigrator implements SchemaMigrator {
   @Resource(lookup = "java:app/jdbc/identity")
   DataSource dataSource;
 
+  /** Configured once the vendor is known (on the first migrate or status). */
+  private volatile Flyway flyway;
+
   @Override
   public void migrate() {
     String vendor = vendor();
-    MigrateResult result =
+    MigrateResult result = flyway(vendor).migrate();
+    LOG.info(
+        () -> vendor + " database schema at version " + result.targetSchemaVersion + " ("
+            + result.migrationsExecuted + " migration(s) applied)");
+  }
+
+  @Override
+  public SchemaStatus status() {
+    Flyway f = flyway == null ? flyway(vendor()) : flyway;
+    MigrationInfoService info = f.info();
+    MigrationInfo current = info.current();
+    int failed = 0;
+    for (MigrationInfo applied : info.applied()) {
+      if (applied.getState().isFailed()) {
+        failed++;
+      }
+    }
+    return new SchemaStatus(
+        current == null || current.getVersion() == null ? null : current.getVersion().getVersion(),
+        info.pending().length,
+        failed);
+  }
+
+  private Flyway flyway(String vendor) {
+    Flyway f =
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
             // Portable scripts, plus per-database ones where types differ (BYTEA vs BLOB).
             .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-            .load()
-            .migrate();
-    LOG.info(
-        () -> vendor + " database schema at version " + result.targetSchemaVersion + " ("
-            + result.migrationsExecuted + " migration(s) applied)");
+            .load();
+    flyway = f;
+    return f;
   }
 
   /** {@code postgresql} or {@code h2}: the folder of the database-specific scripts. */

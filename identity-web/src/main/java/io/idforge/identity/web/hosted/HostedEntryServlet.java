@@ -3,8 +3,12 @@ package io.idforge.identity.web.hosted;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.metrics.ProcessOpenings;
+import io.idforge.identity.web.ratelimit.ClientAddress;
+import io.idforge.identity.web.ratelimit.RateLimits;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,6 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
@@ -22,7 +29,7 @@ import java.nio.charset.StandardCharsets;
  * the session remembers the caller's public ids (a new session id, against fixation) and the
  * browser is redirected (303) to the flow page {@code flow.xhtml?process_id=IDP...}. Expired or
  * revoked links get a 403 page, forged ones a 401 page; without a token the landing page answers
- * 200.
+ * 200. Forged links count as failed authentications for the rate limits (a 429 page when over).
  */
 @WebServlet(urlPatterns = {""})
 public class HostedEntryServlet extends HttpServlet {
@@ -34,6 +41,11 @@ public class HostedEntryServlet extends HttpServlet {
   @Inject HostedFlowService hosted;
 
   @Inject HostedSession session;
+
+  @Inject ProcessOpenings openings;
+  @Inject RateLimits rateLimits;
+
+  @Inject ClientAddress clientAddress;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -52,13 +64,23 @@ public class HostedEntryServlet extends HttpServlet {
       HostedPages.write(response, 200, HostedPages.landing(request));
       return;
     }
+    String address = clientAddress.of(request);
+    Optional<Duration> wait = rateLimits.authenticationBlocked(address, token);
+    if (wait.isPresent()) {
+      response.setHeader("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
+      HostedPages.write(response, 429, HostedPages.problem(request, "link.busy", 429));
+      return;
+    }
     try {
       Caller caller = apiKeys.authenticate(token);
       if (caller.kind() != Caller.Kind.WEB) {
         HostedPages.write(response, 403, HostedPages.problem(request, "link.wrong-kind", 403));
         return;
       }
-      String processId = hosted.open(caller, request.getRemoteAddr()).process().process().processId();
+      OffsetDateTime mark = openings.mark();
+      IdentityProcess opened = hosted.open(caller, request.getRemoteAddr()).process().process();
+      openings.opened(ProcessOpenings.HOSTED, mark, opened.createdAt());
+      String processId = opened.processId();
       // From here on the browser session identifies the process: the token leaves the URL.
       request.getSession(true);
       request.changeSessionId();
@@ -72,6 +94,9 @@ public class HostedEntryServlet extends HttpServlet {
       IdentityException ie = unwrap(e);
       if (ie == null) {
         throw e;
+      }
+      if (ie instanceof UnauthorizedException) {
+        rateLimits.authenticationFailed(address, token); // a forged or unknown link
       }
       int status = ie instanceof UnauthorizedException ? 401 : ie.errorCode().httpStatus();
       String key = status == 401 ? "link.invalid" : status == 403 ? "link.expired" : "link.unusable";

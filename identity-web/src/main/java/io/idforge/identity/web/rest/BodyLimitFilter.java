@@ -1,6 +1,7 @@
 package io.idforge.identity.web.rest;
 
 import io.idforge.identity.api.error.ErrorCode;
+import io.idforge.identity.core.application.steps.UploadLimits;
 import io.idforge.identity.web.rest.error.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    // Upload links take pictures up to the upload cap; every other body stays small.
+    long maxBytes =
+        request.getUriInfo().getPath().startsWith("uploads/") ? UploadLimits.MAX_UPLOAD_BYTES : this.maxBytes;
     if (request.getLength() > maxBytes) {
       request.abortWith(ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, null));
       return;

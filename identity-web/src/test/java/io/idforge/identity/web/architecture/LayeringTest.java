@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
 
-  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common|hooks)..";
+  static final String API_DTOS_PATTERN = "io.idforge.identity.api.(apikeys|accounts|flows|processes|common|hooks|validations|reviews)..";
 
   static JavaClasses classes;
 
@@ -73,6 +73,19 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.idforge.identity.core..", "io.idforge.identity.persistence..", "io.idforge.identity.face..",
             "io.idforge.identity.web..")
+        .check(classes);
+  }
+
+  /** identity-client is for other applications: the wire DTOs, JAX-RS and the Rest Client API only. */
+  @Test
+  void clientReachesOnlyTheApi() {
+    noClasses().that().resideInAPackage("io.idforge.identity.client..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.idforge.identity.core..", "io.idforge.identity.persistence..", "io.idforge.identity.face..",
+            "io.idforge.identity.web..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("io.idforge.identity.client..", "io.idforge.identity.web.it..")
+        .should().dependOnClassesThat().resideInAPackage("io.idforge.identity.client..")
         .check(classes);
   }
 

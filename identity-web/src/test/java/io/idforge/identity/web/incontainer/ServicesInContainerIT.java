@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idforge.identity.api.error.ErrorResponse;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.ClientService;
@@ -26,10 +27,20 @@ import io.idforge.identity.core.domain.media.MediaKind;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessRepository;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.core.document.image.DecodeBulkhead;
+import io.idforge.identity.core.document.image.DecodeBusyException;
+import io.idforge.identity.core.document.image.ImageDecoder;
+import io.idforge.identity.core.document.image.ImageLimits;
+import io.idforge.identity.core.fixtures.ImageBombs;
 import io.idforge.identity.core.fixtures.SyntheticDocuments;
 import io.idforge.identity.core.jobs.ExpireProcessesJob;
+import io.idforge.identity.web.rest.error.DecodeBusyExceptionMapper;
+import io.idforge.identity.web.rest.error.ErrorResponses;
 import io.idforge.identity.web.rest.media.MediaLinks;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -59,7 +70,8 @@ class ServicesInContainerIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("app.war")))
-        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class, FaceEngineSwitchedOff.class)
+        .addClasses(ServicesInContainerIT.class, SyntheticDocuments.class, FaceEngineSwitchedOff.class,
+            ImageBombs.class)
         .addAsServiceProvider(ConfigSource.class, FaceEngineSwitchedOff.class);
   }
 
@@ -257,5 +269,58 @@ class ServicesInContainerIT {
     assertEquals(ProcessStatus.FAILURE, after.process().status());
     assertEquals(FailureStatus.EXPIRED, after.process().failureStatus());
     assertEquals("document_validation_not_started", after.process().expiredReason());
+  }
+
+  @Inject ImageDecoder imageDecoder;
+
+  @Test
+  void aDocumentDeclaringGigapixelsIsRefusedAsUnreadableAndMayBeRetaken() throws Exception {
+    Caller web = webCaller(StepType.DOCUMENT_VALIDATION);
+    int retries = hosted.open(web, "127.0.0.1").validation().remainingRetries();
+    hosted.submitDocument(web, "CO", "national-id",
+        ImageBombs.jpegDeclaring(40_000, 40_000), png(SyntheticDocuments.reverse("19880621")));
+    FlowScreen screen = verdict(web);
+    assertEquals("invalid_or_corrupted_image_file", screen.validation().lastReason());
+    assertTrue(screen.validation().awaitingInput(), "a retake is offered");
+    assertEquals(retries - 1, screen.validation().remainingRetries());
+  }
+
+  @Test
+  void whenEveryDecoderIsBusyTheCheckWaitsCostsNoTryAndRunsOnceOneIsFree() throws Exception {
+    assertEquals(ImageLimits.defaults(), imageDecoder.limits(), "identity.images.* defaults");
+    DecodeBulkhead bulkhead = imageDecoder.bulkhead();
+    Caller web = webCaller(StepType.DOCUMENT_VALIDATION);
+    int retries = hosted.open(web, "127.0.0.1").validation().remainingRetries();
+    byte[] front = png(SyntheticDocuments.front(false));
+    byte[] reverse = png(SyntheticDocuments.reverse("19880621"));
+    List<DecodeBulkhead.Permit> taken = new ArrayList<>();
+    try {
+      for (int i = 0; i < bulkhead.size(); i++) {
+        taken.add(bulkhead.enter());
+      }
+      hosted.submitDocument(web, "CO", "national-id", front, reverse);
+      // Longer than the decoder's own 2 s wait plus one retry pause: the check found it busy.
+      java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.SECONDS.toNanos(6));
+      FlowScreen waiting = hosted.open(web, "127.0.0.1");
+      assertTrue(waiting.validation().isChecking(), "busy decoders are no verdict: the check waits");
+      assertEquals(retries, waiting.validation().remainingRetries(), "no try used");
+    } finally {
+      taken.forEach(DecodeBulkhead.Permit::close);
+    }
+    FlowScreen decoded = verdict(web);
+    assertEquals(ProcessStatus.SUCCESS, decoded.process().process().status(),
+        "decoders free again: the same upload is checked and passes");
+    assertEquals(bulkhead.size(), bulkhead.available(), "every permit returned");
+
+    // On the API (a synchronous decode), busy is a 503 with the envelope and Retry-After.
+    DecodeBusyException busy = new DecodeBusyException(java.time.Duration.ofSeconds(2));
+    Response answer = new DecodeBusyExceptionMapper().toResponse(busy);
+    assertEquals(503, answer.getStatus());
+    assertEquals("2", answer.getHeaderString(HttpHeaders.RETRY_AFTER));
+    ErrorResponse body = (ErrorResponse) answer.getEntity();
+    assertEquals(new ErrorResponse(10500, 503, DecodeBusyException.MESSAGE, null), body);
+    Response wrapped = ErrorResponses.from(new EJBException(busy));
+    assertEquals(503, wrapped.getStatus(), "also when a container wraps it");
+    assertEquals("2", wrapped.getHeaderString(HttpHeaders.RETRY_AFTER));
   }
 }

@@ -33,7 +33,8 @@ final class ApiClient {
   private final String adminKey;
   private final HttpClient http;
 
-  private ApiClient(ItServer server) {
+  /** A client of {@code server}; the shared server's is {@link #get()}. */
+  ApiClient(ItServer server) {
     this.base = server.baseUri;
     this.adminKey = server.adminKey;
     this.http =
@@ -143,10 +144,14 @@ final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(form("name", name, "key_name", keyName))));
   }
 
+  /** Sends; every JSON answer of /v1 is checked against the OpenAPI document ({@link OpenApiContract}). */
   Resp send(HttpRequest.Builder builder) {
     try {
-      HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Resp(r.statusCode(), r.body(), r.headers());
+      HttpRequest request = builder.build();
+      HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Resp resp = new Resp(r.statusCode(), r.body(), r.headers());
+      OpenApiContract.check(request.method(), request.uri().getRawPath(), resp);
+      return resp;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -156,8 +161,13 @@ final class ApiClient {
   }
 
   CompletableFuture<Resp> sendAsync(HttpRequest.Builder builder) {
-    return http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-        .thenApply(r -> new Resp(r.statusCode(), r.body(), r.headers()));
+    HttpRequest request = builder.build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .thenApply(r -> {
+          Resp resp = new Resp(r.statusCode(), r.body(), r.headers());
+          OpenApiContract.check(request.method(), request.uri().getRawPath(), resp);
+          return resp;
+        });
   }
 
   /** Encodes alternating names and values as a form body. */

@@ -147,6 +147,20 @@ class CreateApiKeyIT extends ItSupport {
   }
 
   @Test
+  void anSdkTokenForDigitalIdentityWorksLikeAWebToken() throws Exception {
+    Resp r = api.postForm("/v1/api-keys", tenant.apiKey(),
+        "key_type", "sdk", "grant", "digital-identity", "api_key_version", "1", "country", "ALL",
+        "redirect_url", REDIRECT, "flow_id", flowId, "key_name", "sdk_usage");
+    assertEquals(200, r.status(), r::toString);
+    String token = r.json().getString("api_key");
+    var claims = Jwts.claims(token);
+    assertEquals("sdk", claims.getStringClaim("key_type"));
+    assertEquals("digital-identity", claims.getStringClaim("grant"));
+    assertEquals("sdk_usage", claims.getStringClaim("key_name"));
+    assertMatches(IDP, openProcess(token).getString("process_id"));
+  }
+
+  @Test
   void aProcessWithoutMetadataHasNoVariables() {
     JsonObject started = openProcess(mintToken(tenant, flowId));
     assertAbsent(started, "variables");
@@ -174,6 +188,13 @@ class CreateApiKeyIT extends ItSupport {
         invalid("generator key_type", List.of("key_type"), List.of("key_type", "generator"),
             "Invalid request: key_type generator is not supported"),
         invalid("missing grant", List.of("grant"), List.of(), "Invalid request: grant is required when key_type is web"),
+        invalid("validations grant on a web key", List.of("grant"), List.of("grant", "validations"),
+            "Invalid request: grant validations is only for key_type sdk"),
+        invalid("signals grant", List.of("grant"), List.of("grant", "signals"),
+            "Invalid request: grant signals is not offered by this service; web and sdk tokens need grant digital-identity"),
+        invalid("sdk key with the validations grant", List.of("key_type", "grant"),
+            List.of("key_type", "sdk", "grant", "validations"),
+            "Invalid request: grant validations is not offered by this service; web and sdk tokens need grant digital-identity"),
         invalid("bad grant", List.of("grant"), List.of("grant", "everything"),
             "Invalid request: grant must be one of digital-identity, signals, validations, check"),
         invalid("missing country", List.of("country"), List.of(),

@@ -9,8 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,11 +52,40 @@ class ErrorsIT extends ItSupport {
   }
 
   @Test
-  void aWrongMethodIs405InTheEnvelope() {
+  void anUnknownPathWithoutAKeyIsTheGatewaysMissingAuthenticationToken() {
+    for (Resp r : List.of(
+        c(api.get("/v1/does-not-exist", null)),
+        c(api.postEmpty("/v1/nothing/here", null)),
+        c(api.get("/v1/processes/IDPx/unknown-sub-resource", "  ")))) {
+      assertEquals(403, r.status(), r::toString);
+      assertEquals("{\"message\":\"Missing Authentication Token\"}", r.body());
+      assertJsonContentType(r);
+    }
+    // A known path without a key stays the bare 401.
+    assertUnauthorized(c(api.get("/v1/processes", null)));
+  }
+
+  @Test
+  void aWrongMethodIs405InTheEnvelopeWithAllow() {
     String message = "Invalid request: method not allowed on this resource";
-    assertError(c(api.delete("/v1/flows", tenant.apiKey())), 405, 10400, message);
-    assertError(c(api.send(api.request("/v1/processes", tenant.apiKey()).PUT(HttpRequest.BodyPublishers.noBody()))), 405, 10400, message);
-    assertError(c(api.delete("/v1/accounts", tenant.apiKey())), 405, 10400, message);
+    Resp flows = c(api.delete("/v1/flows", tenant.apiKey()));
+    assertError(flows, 405, 10400, message);
+    assertTrue(allowed(flows).containsAll(Set.of("GET", "POST")) && !allowed(flows).contains("DELETE"), () -> flows.header("Allow"));
+    Resp processes = c(api.send(api.request("/v1/processes", tenant.apiKey()).PUT(HttpRequest.BodyPublishers.noBody())));
+    assertError(processes, 405, 10400, message);
+    assertTrue(allowed(processes).containsAll(Set.of("GET", "POST")) && !allowed(processes).contains("PUT"), () -> processes.header("Allow"));
+    Resp accounts = c(api.delete("/v1/accounts", tenant.apiKey()));
+    assertError(accounts, 405, 10400, message);
+    assertTrue(allowed(accounts).containsAll(Set.of("GET", "POST")), () -> accounts.header("Allow"));
+    Resp result = c(api.delete("/v1/processes/IDP00000000000000000000000000000000/result", tenant.apiKey()));
+    assertError(result, 405, 10400, message);
+    assertTrue(allowed(result).contains("GET") && !allowed(result).contains("DELETE"), () -> result.header("Allow"));
+  }
+
+  private static Set<String> allowed(Resp r) {
+    String allow = r.header("Allow");
+    assertTrue(allow != null, () -> "no Allow header on " + r);
+    return Arrays.stream(allow.split(",")).map(String::trim).collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.idforge.identity.web.it;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -54,20 +55,20 @@ public final class ItServer {
   public final Path buildDir;
   public final Path rootDir;
 
-  private final EmbeddedPostgres postgres;
+  private final Closeable database;
   private final Process payara;
 
   /** A real SMTP server in this JVM: the service mails one-time codes to it. */
   public final GreenMail mail;
 
   private ItServer(
-      URI baseUri, String adminKey, Path buildDir, Path rootDir, EmbeddedPostgres postgres, Process payara, GreenMail mail) {
+      URI baseUri, String adminKey, Path buildDir, Path rootDir, Closeable database, Process payara, GreenMail mail) {
     this.mail = mail;
     this.baseUri = baseUri;
     this.adminKey = adminKey;
     this.buildDir = buildDir;
     this.rootDir = rootDir;
-    this.postgres = postgres;
+    this.database = database;
     this.payara = payara;
   }
 
@@ -83,7 +84,7 @@ public final class ItServer {
     }
     if (instance == null) {
       try {
-        instance = start();
+        instance = startShared();
       } catch (RuntimeException e) {
         startFailure = e; // one attempt per JVM: later classes fail fast with the same cause
         throw e;
@@ -92,18 +93,41 @@ public final class ItServer {
     return instance;
   }
 
-  private static ItServer start() {
-    Path buildDir = Path.of(required("build.dir")).toAbsolutePath();
-    Path microJar = Path.of(required("payara.microJar")).toAbsolutePath();
-    Path war = Path.of(required("app.war")).toAbsolutePath();
-    if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
-      throw new IllegalStateException("missing " + microJar + " or " + war + "; run mvn package first");
-    }
+  private static ItServer startShared() {
     EmbeddedPostgres pg;
     try {
       pg = EmbeddedPostgres.builder().start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+    return start("it", pg.getPort(), pg, SHARED_SETTINGS);
+  }
+
+  /**
+   * Settings of the shared server beyond the database: the suites send many requests, wrong keys
+   * included, from 127.0.0.1, so its rate limits are far above anything they do (the limits
+   * themselves are proven on {@link HardenedServer}).
+   */
+  private static final Map<String, String> SHARED_SETTINGS =
+      Map.of(
+          "IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_IP", "100000",
+          "IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_KEY", "100000",
+          "IDENTITY_RATE_LIMITS_TOKENS_PER_IP", "100000",
+          "IDENTITY_RATE_LIMITS_TOKENS_PER_KEY", "100000");
+
+  /**
+   * Starts a server of its own (not the shared one) named {@code name} (its log is {@code
+   * target/<name>-payara.log}) on the PostgreSQL listening on {@code pgPort}; {@code database} is
+   * closed with the server; {@code settings} are environment variables added to (or overriding)
+   * the shared ones.
+   */
+  static ItServer start(String name, int pgPort, Closeable database, Map<String, String> settings) {
+    Path buildDir = Path.of(required("build.dir")).toAbsolutePath();
+    Path microJar = Path.of(required("payara.microJar")).toAbsolutePath();
+    Path war = Path.of(required("app.war")).toAbsolutePath();
+    if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
+      closeQuietly(database);
+      throw new IllegalStateException("missing " + microJar + " or " + war + "; run mvn package first");
     }
     Process process = null;
     GreenMail mail = null;
@@ -111,8 +135,8 @@ public final class ItServer {
       mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       mail.start();
       int port = freePort();
-      Path rootDir = Files.createTempDirectory(buildDir, "it-payara-root-");
-      Path log = buildDir.resolve("it-payara.log");
+      Path rootDir = Files.createTempDirectory(buildDir, name + "-payara-root-");
+      Path log = buildDir.resolve(name + "-payara.log");
       byte[] adminBytes = new byte[24];
       new SecureRandom().nextBytes(adminBytes);
       String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
@@ -135,12 +159,15 @@ public final class ItServer {
               "--port",
               Integer.toString(port),
               "--nocluster",
+              // As serve.sh: no Server header (SurfaceIT).
+              "--postbootcommandfile",
+              buildDir.resolveSibling("src/main/payara/post-boot-commands.asadmin").toString(),
               "--rootDir",
               rootDir.toString()));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
       Map<String, String> env = builder.environment();
-      env.put("DB_URL", "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres");
+      env.put("DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
       env.put("DB_USER", "postgres");
       env.put("DB_PASSWORD", "postgres");
       env.put("IDENTITY_JWT_SIGNING_KEYS", KID + "=" + Base64.getEncoder().encodeToString(SECRET));
@@ -166,18 +193,19 @@ public final class ItServer {
       env.put("IDENTITY_WEBHOOKS_RETRY_SCHEDULE", "PT1S,PT1S,PT1S,PT1S,PT1S");
       env.put("IDENTITY_WEBHOOKS_RETRY_JITTER", "0");
       env.put("IDENTITY_WEBHOOKS_DRAIN_INTERVAL", "PT0.5S");
+      env.putAll(settings);
       process = builder.start();
 
-      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, pg, process, mail);
+      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, database, process, mail);
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
       return server;
     } catch (IOException e) {
-      stopQuietly(process, pg);
+      stopQuietly(process, database);
       stopMail(mail);
       throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
-      stopQuietly(process, pg);
+      stopQuietly(process, database);
       stopMail(mail);
       throw e;
     }
@@ -260,7 +288,7 @@ public final class ItServer {
   }
 
   private void stop() {
-    stopQuietly(payara, postgres);
+    stopQuietly(payara, database);
     stopMail(mail);
     if (!payara.isAlive()) {
       deleteQuietly(rootDir); // ~100 MB per run; the log stays in target/it-payara.log
@@ -275,7 +303,7 @@ public final class ItServer {
     }
   }
 
-  private static void stopQuietly(Process process, EmbeddedPostgres pg) {
+  private static void stopQuietly(Process process, Closeable database) {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
@@ -288,16 +316,20 @@ public final class ItServer {
         Thread.currentThread().interrupt();
       }
     }
-    if (pg != null) {
+    closeQuietly(database);
+  }
+
+  private static void closeQuietly(Closeable database) {
+    if (database != null) {
       try {
-        pg.close();
+        database.close();
       } catch (IOException | RuntimeException e) {
         // Shutting down anyway; nothing to report to.
       }
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

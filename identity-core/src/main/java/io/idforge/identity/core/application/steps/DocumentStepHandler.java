@@ -45,17 +45,7 @@ public class DocumentStepHandler {
    */
   public String submit(
       ProcessRecord r, Validation v, String country, String documentType, byte[] front, byte[] reverse) {
-    FlowStep step = r.stepOf(v);
-    if (country == null || country.isBlank()) {
-      throw new InvalidRequestException("Invalid request: country is required");
-    }
-    if (documentType == null || documentType.isBlank()) {
-      throw new InvalidRequestException("Invalid request: document_type is required");
-    }
-    if (step != null && !step.config().allows(country, documentType)) {
-      throw new InvalidRequestException(
-          "Invalid request: document_type " + documentType + " of " + country + " is not accepted by this flow");
-    }
+    requireAccepted(r.stepOf(v), country, documentType);
     if (front == null || front.length == 0) {
       throw new InvalidRequestException("Invalid request: the front of the document is required");
     }
@@ -75,6 +65,58 @@ public class DocumentStepHandler {
     v.attachDocument(country, documentType, frontId, reverseId);
     engine.submit(r, v);
     return null;
+  }
+
+  /**
+   * Announces the document of a validation whose sides arrive one upload at a time (the
+   * Validations API), with the same acceptance rules as {@link #submit}.
+   */
+  public void expect(ProcessRecord r, Validation v, String country, String documentType) {
+    requireAccepted(r.stepOf(v), country, documentType);
+    v.expectDocument(country, documentType);
+  }
+
+  /**
+   * Takes one side of an announced document and, once every side the document has is in, submits
+   * the validation exactly as {@link #submit} would.
+   *
+   * @return the notice (a retry or decline reason) when the side was refused, or null
+   */
+  public String submitSide(ProcessRecord r, Validation v, boolean front, byte[] picture) {
+    if (v.documentType() == null) {
+      throw new InvalidRequestException("Invalid request: the document was not announced");
+    }
+    if (picture == null || picture.length == 0) {
+      throw new InvalidRequestException("Invalid request: the uploaded file is empty");
+    }
+    Optional<String> refused = UploadLimits.refusal(picture);
+    if (refused.isPresent()) {
+      return engine.refuse(r, v, refused.get(), null);
+    }
+    MediaKind kind = front ? MediaKind.DOCUMENT_FRONT : MediaKind.DOCUMENT_REVERSE;
+    v.attachDocumentSide(front, media.store(v.clientId(), v.processId(), kind, mimeType(picture), picture));
+    if (complete(v)) {
+      engine.submit(r, v);
+    }
+    return null;
+  }
+
+  /** Whether every side the announced document has has arrived. */
+  public static boolean complete(Validation v) {
+    return v.frontMediaId() != null && (v.reverseMediaId() != null || needsNoReverse(v.documentType()));
+  }
+
+  private static void requireAccepted(FlowStep step, String country, String documentType) {
+    if (country == null || country.isBlank()) {
+      throw new InvalidRequestException("Invalid request: country is required");
+    }
+    if (documentType == null || documentType.isBlank()) {
+      throw new InvalidRequestException("Invalid request: document_type is required");
+    }
+    if (step != null && !step.config().allows(country, documentType)) {
+      throw new InvalidRequestException(
+          "Invalid request: document_type " + documentType + " of " + country + " is not accepted by this flow");
+    }
   }
 
   /** Documents that have no back to photograph. */

@@ -20,11 +20,22 @@ public sealed interface ImageDecoding permits ImageDecoding.Decoded, ImageDecodi
     }
   }
 
-  /** No picture; {@code format} is present when the magic bytes were recognised. */
-  record NotDecoded(Optional<ImageFormat> format, Problem problem) implements ImageDecoding {
+  /**
+   * No picture; {@code format} is present when the magic bytes were recognised; {@code detail}
+   * says what was wrong in technical terms (dimensions, never content), for check messages and
+   * logs.
+   */
+  record NotDecoded(Optional<ImageFormat> format, Problem problem, String detail)
+      implements ImageDecoding {
     public NotDecoded {
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(problem, "problem");
+      Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A refusal whose problem says it all. */
+    public NotDecoded(Optional<ImageFormat> format, Problem problem) {
+      this(format, problem, problem.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The catalogue code to decline with. */
@@ -42,7 +53,14 @@ public sealed interface ImageDecoding permits ImageDecoding.Decoded, ImageDecodi
     /** A recognised format without a reader (none today: JPEG, PNG and WEBP all have one). */
     UNSUPPORTED("invalid_image_format"),
     /** The reader failed: truncated or damaged file. */
-    CORRUPT("invalid_or_corrupted_image_file");
+    CORRUPT("invalid_or_corrupted_image_file"),
+    /**
+     * The header declares a picture beyond the {@link ImageLimits} (pixel count, side, aspect
+     * ratio); refused before decoding. The catalogue has no size code for pictures; {@code
+     * invalid_or_corrupted_image_file} ("corrupt or unreadable") is the closest: no camera writes
+     * such a file, the service will not read it, and retaking the photo fixes it.
+     */
+    OUT_OF_LIMITS("invalid_or_corrupted_image_file");
 
     private final String declinedReason;
 

@@ -85,6 +85,19 @@ public class Account {
     }
   }
 
+  /**
+   * Stores where the account's one-time codes go (a phone or e-mail enrollment); null keeps the
+   * current value.
+   */
+  public void enrol(String newEmail, String newPhoneNumber) {
+    if (newEmail != null) {
+      email = newEmail;
+    }
+    if (newPhoneNumber != null) {
+      phoneNumber = newPhoneNumber;
+    }
+  }
+
   public Long id() {
     return id;
   }

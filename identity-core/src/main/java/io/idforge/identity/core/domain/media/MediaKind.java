@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum MediaKind {
   DOCUMENT_FRONT("document-front"),
   DOCUMENT_REVERSE("document-reverse"),
-  SELFIE("face-photo");
+  SELFIE("face-photo"),
+  /** The reference photo of a face enrollment (Validations API). */
+  FACE_REFERENCE("enrollment-photo");
 
   private final String wireValue;
 

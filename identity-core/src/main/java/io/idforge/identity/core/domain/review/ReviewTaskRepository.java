@@ -20,5 +20,8 @@ public interface ReviewTaskRepository {
    * @param validationType a validation type, or null for all
    * @param afterId cursor: only tasks with a larger surrogate id (0 for the first page)
    */
+  /** Validation ids of open tasks at or past their deadline (for the expiry job), oldest first. */
+  List<String> findOverdueValidationIds(java.time.OffsetDateTime now, int limit);
+
   List<ReviewTask> list(String clientId, String status, String validationType, long afterId, int limit);
 }

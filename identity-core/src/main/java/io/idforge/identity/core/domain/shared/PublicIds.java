@@ -15,6 +15,7 @@ public final class PublicIds {
   public static final String VALIDATION = "VLD";
   public static final String ACCOUNT = "ACC";
   public static final String STEP = "IPS";
+  public static final String ENROLLMENT = "ENR";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -76,6 +76,13 @@ public class Validation {
   @Column(name = "attempt", nullable = false)
   private int attempt;
 
+  /**
+   * When a standalone validation stops waiting for its input (creation plus its timeout); null for
+   * a process's validations, which live by their process's deadline. The expiry sweep reads it.
+   */
+  @Column(name = "input_due_at", updatable = false)
+  private OffsetDateTime inputDueAt;
+
   /** When the running check is overdue (then the grace rule applies); null unless checking. */
   @Column(name = "check_due_at")
   private OffsetDateTime checkDueAt;
@@ -156,6 +163,7 @@ public class Validation {
     this.ipAddress = ipAddress;
     this.createdAt = now;
     this.updatedAt = now;
+    this.inputDueAt = processId == null ? now.plusSeconds(timeoutSeconds) : null;
   }
 
   // --- the one way to change state ------------------------------------------------------------
@@ -238,6 +246,51 @@ public class Validation {
     reverseMediaId = reverseId;
   }
 
+  /**
+   * The document the Validations API announced at creation ({@code country}, {@code
+   * document_type}): its sides then arrive one upload at a time.
+   */
+  public void expectDocument(String country, String docType) {
+    requireState(ValidationState.AWAITING_INPUT);
+    documentCountry = country;
+    documentType = docType;
+  }
+
+  /**
+   * Forgets the files of an earlier attempt before new upload links are handed out, so each link
+   * fills a side of this attempt only.
+   */
+  public void clearInputs() {
+    requireState(ValidationState.AWAITING_INPUT);
+    frontMediaId = null;
+    reverseMediaId = null;
+    faceMediaId = null;
+  }
+
+  /** One side of the announced document (the Validations API uploads sides one at a time). */
+  public void attachDocumentSide(boolean front, String mediaId) {
+    requireState(ValidationState.AWAITING_INPUT);
+    if (front) {
+      frontMediaId = mediaId;
+    } else {
+      reverseMediaId = mediaId;
+    }
+  }
+
+  /**
+   * A standalone validation created with {@code retry_of_id}: it continues the failed one's
+   * allowance, one retry fewer (Truora's {@code remaining_retries} counts down across the chain).
+   *
+   * @throws IllegalStateException when {@code previous} has no retry left (the caller checked)
+   */
+  public void continueRetriesOf(Validation previous) {
+    if (previous.remainingRetries <= 0) {
+      throw new IllegalStateException("no retry left on " + previous.validationId);
+    }
+    allowedRetries = previous.allowedRetries;
+    remainingRetries = previous.remainingRetries - 1;
+  }
+
   public void attachFace(String mediaId) {
     requireState(ValidationState.AWAITING_INPUT);
     faceMediaId = mediaId;
@@ -292,6 +345,11 @@ public class Validation {
 
   public int attempt() {
     return attempt;
+  }
+
+  /** When a standalone validation stops waiting for input; null inside a process. */
+  public OffsetDateTime inputDueAt() {
+    return inputDueAt;
   }
 
   public OffsetDateTime checkDueAt() {

@@ -27,5 +27,8 @@ public interface ValidationRepository {
   /** Public ids of checks that were running before {@code updatedBefore} (resumed at start-up). */
   List<String> findChecking(OffsetDateTime updatedBefore, int limit);
 
+  /** Public ids of standalone validations still waiting for input past their due time, oldest due first. */
+  List<String> findStandaloneInputDue(OffsetDateTime now, int limit);
+
   void store(Validation validation);
 }

@@ -4,12 +4,14 @@ import io.idforge.identity.api.apikeys.ApiKeyCreatedResponse;
 import io.idforge.identity.api.apikeys.ApiKeyListResponse;
 import io.idforge.identity.api.apikeys.ApiKeySummary;
 import io.idforge.identity.api.apikeys.CreateApiKeyForm;
+import io.idforge.identity.api.apikeys.Grant;
 import io.idforge.identity.api.apikeys.KeyType;
 import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.IssuedKey;
+import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,11 +31,19 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/api-keys}: Truora's "Generate Token" ({@code key_type=web} mints a web integration
  * token, {@code key_type=backend} another backend key), plus listing and revocation of issued keys.
  */
+@Tag(name = "api-keys", description = "Web integration tokens and backend keys (Truora's Generate Token)")
 @Path("api-keys")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,25 +57,65 @@ public class ApiKeysResource {
 
   @Inject Clock clock;
 
+  @Inject IdentityMetrics metrics;
+
   @Context UriInfo uriInfo;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(operationId = "createApiKey", summary = "Generate a token (Truora's Generate Token)",
+      description = "key_type web or sdk (grant digital-identity) mints a web integration token for one user and"
+          + " one process, valid for the flow's time_to_live; key_type backend (with key_name) another backend key."
+          + " Backend key only.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+      schema = @Schema(ref = "CreateApiKeyForm")))
+  @APIResponse(responseCode = "200", description = "The token, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKeyCreated")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ApiKeyCreatedResponse create(MultivaluedMap<String, String> form) {
-    Caller caller = callerContext.caller().requireBackend();
-    CreateApiKeyForm parsed = CreateApiKeyForm.parse(form);
-    IssuedKey issued =
-        switch (parsed.keyType()) {
-          case BACKEND -> apiKeys.issueBackendKey(caller.clientId(), parsed.keyName(), caller.keyName());
-          case WEB, SDK -> apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(parsed));
-          case GENERATOR ->
-              throw new InvalidInputException("key_type", "Invalid request: key_type generator is not supported");
-        };
-    return ApiKeyCreatedResponse.created(issued.token());
+    try {
+      Caller caller = callerContext.caller().requireBackend();
+      CreateApiKeyForm parsed = CreateApiKeyForm.parse(form);
+      IssuedKey issued = issue(caller, parsed);
+      metrics.tokenIssued(parsed.keyType().wireValue());
+      return ApiKeyCreatedResponse.created(issued.token());
+    } catch (RuntimeException e) {
+      metrics.tokenRejected(TokenRejections.reason(e));
+      throw e;
+    }
+  }
+
+  private IssuedKey issue(Caller caller, CreateApiKeyForm parsed) {
+    return switch (parsed.keyType()) {
+      case BACKEND -> apiKeys.issueBackendKey(caller.clientId(), parsed.keyName(), caller.keyName());
+      case WEB, SDK -> {
+        // The form accepts every grant of Truora's spec; this service runs Digital Identity only,
+        // so a signals, check or validations token would open nothing here.
+        if (parsed.grant() != Grant.DIGITAL_IDENTITY) {
+          throw new InvalidInputException("grant", "Invalid request: grant " + parsed.grant().wireValue()
+              + " is not offered by this service; web and sdk tokens need grant digital-identity");
+        }
+        yield apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(parsed));
+      }
+      // Generator keys only mint sdk tokens in Truora's SDK flow; a backend key does that here.
+      case GENERATOR ->
+          throw new InvalidInputException("key_type", "Invalid request: key_type generator is not supported");
+    };
   }
 
   @GET
-  public ApiKeyListResponse list(@QueryParam("key_type") String keyType, @QueryParam("start_key") String startKey) {
+  @Operation(operationId = "listApiKeys", summary = "List issued web tokens (default) or backend keys",
+      description = "Newest first, 20 per page; never a token or secret. Backend key only.")
+  @APIResponse(responseCode = "200", description = "A page of keys", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKeyList")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ApiKeyListResponse list(
+      @Parameter(description = "web (default) or backend") @QueryParam("key_type") String keyType,
+      @Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     Caller caller = callerContext.caller();
     List<ApiKeySummary> items;
     String nextKey;
@@ -86,7 +136,16 @@ public class ApiKeysResource {
 
   @DELETE
   @Path("{api_key_id}")
-  public MessageResponse revoke(@PathParam("api_key_id") String apiKeyId) {
+  @Operation(operationId = "revokeApiKey", summary = "Revoke a web token (by jti) or a backend key (by id)",
+      description = "Takes effect at once, also on hosted pages already open. Backend key only.")
+  @APIResponse(responseCode = "200", description = "Revoked", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Message")))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public MessageResponse revoke(
+      @Parameter(description = "The web token's jti or the backend key's id", example = "0a2ee358-c692-4270-8f6b-96aefdd2c49e", required = true)
+          @PathParam("api_key_id") String apiKeyId) {
     apiKeys.revoke(callerContext.caller(), apiKeyId);
     return new MessageResponse("API key successfully revoked");
   }

@@ -1,15 +1,20 @@
 package io.idforge.identity.web.rest.error;
 
+import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.api.error.ErrorResponse;
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
+import io.idforge.identity.web.logging.RequestIds;
 import io.idforge.identity.web.rest.security.ApiKeyFilter;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
@@ -36,7 +41,7 @@ public final class ErrorResponses {
   public static Response of(ErrorCode code, int status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorResponse(code.code(), status, ErrorResponse.of(code, message).message()))
+        .entity(new ErrorResponse(code.code(), status, ErrorResponse.of(code, message).message(), null))
         .build();
   }
 
@@ -45,6 +50,9 @@ public final class ErrorResponses {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof UnauthorizedException) {
         return ApiKeyFilter.unauthorized();
+      }
+      if (t instanceof DecodeBusyException busy) {
+        return busy(busy);
       }
       if (t instanceof IdentityException ie) {
         LOG.log(Level.FINE, "client error", ie);
@@ -60,13 +68,77 @@ public final class ErrorResponses {
         break;
       }
     }
+    if (DatabaseOutage.isCauseOf(thrown)) {
+      return unavailable(thrown);
+    }
     return internal(thrown);
   }
 
-  /** A 500 with a short reference; the stack trace goes to the log under that reference only. */
+  /**
+   * 503 "busy, try again" with {@code Retry-After} in whole seconds (at least 1). Logged at FINE
+   * like any client-side condition: a busy spell is load, not a fault, and must not flood the log.
+   */
+  public static Response busy(DecodeBusyException e) {
+    LOG.log(Level.FINE, "picture decoders busy; answered 503");
+    long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    return Response.fromResponse(of(e.errorCode(), e.getMessage()))
+        .header(HttpHeaders.RETRY_AFTER, seconds)
+        .build();
+  }
+
+  /** Seconds a client should wait before retrying while the database is away. */
+  static final int RETRY_AFTER_SECONDS = 2;
+
+  /**
+   * A 503 while the database is unreachable: one log line (no stack trace, and nothing from the
+   * request), {@code Retry-After}, the envelope with code 10500.
+   */
+  public static Response unavailable(Throwable thrown) {
+    LOG.warning(() -> "database unavailable, answering 503: " + rootCause(thrown));
+    return Response.fromResponse(of(ErrorCode.UNAVAILABLE, null))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .build();
+  }
+
+  /**
+   * 429 in Truora's envelope (code 10400) with {@code Retry-After} in whole seconds, at least 1.
+   */
+  public static Response tooManyRequests(Duration wait) {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return Response.fromResponse(
+            of(ErrorCode.TOO_MANY_REQUESTS, "Too many requests: retry after " + seconds + " seconds"))
+        .header("Retry-After", seconds)
+        .build();
+  }
+
+  private static String rootCause(Throwable thrown) {
+    Throwable t = thrown;
+    for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
+      t = t.getCause();
+    }
+    return t.getClass().getName();
+  }
+
+  /**
+   * A 500 with a short reference and the request id ({@code request_id}, also in the {@code
+   * X-Request-Id} header and every log line of the request); the stack trace goes to the log under
+   * that reference only.
+   */
   public static Response internal(Throwable thrown) {
     String ref = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(2);
     LOG.log(Level.SEVERE, "unexpected error, ref " + ref, thrown);
-    return of(ErrorCode.INTERNAL, ErrorCode.INTERNAL.defaultMessage() + " (ref " + ref + ")");
+    String message = ErrorCode.INTERNAL.defaultMessage() + " (ref " + ref + ")";
+    return Response.status(ErrorCode.INTERNAL.httpStatus())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ErrorResponse.of(ErrorCode.INTERNAL, message).withRequestId(RequestIds.current().orElse(null)))
+        .build();
+  }
+
+  /** Truora's API gateway answer to an unknown route asked without a key. */
+  public static Response missingAuthenticationToken() {
+    return Response.status(Response.Status.FORBIDDEN)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new MessageResponse(MessageResponse.MISSING_AUTHENTICATION_TOKEN))
+        .build();
   }
 }

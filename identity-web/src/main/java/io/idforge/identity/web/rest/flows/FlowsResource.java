@@ -29,11 +29,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/flows}: create, read, replace and list a tenant's flows (JSON, like Truora's legacy
  * flow API). Every change makes a new {@code flow_version}.
  */
+@Tag(name = "flows", description = "Flow definitions; every change makes a new flow_version")
 @Path("flows")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +59,14 @@ public class FlowsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "createFlow", summary = "Create a flow", description = "Strict JSON: unknown members are rejected.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowRequest")))
+  @APIResponse(responseCode = "201", description = "Created, flow_version 1", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flow")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public Response create(String body) {
     FlowResponse created =
         FlowMapper.toResponse(flows.create(callerContext.caller(), FlowMapper.toDefinition(parse(body))));
@@ -59,19 +75,39 @@ public class FlowsResource {
 
   @GET
   @Path("{flow_id}")
-  public FlowResponse get(@PathParam("flow_id") String flowId) {
+  @Operation(operationId = "getFlow", summary = "A flow, at its latest version")
+  @APIResponse(responseCode = "200", description = "The flow", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flow")))
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public FlowResponse get(@Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060", required = true) @PathParam("flow_id") String flowId) {
     return FlowMapper.toResponse(flows.get(callerContext.caller(), flowId));
   }
 
   @PUT
   @Path("{flow_id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public FlowResponse update(@PathParam("flow_id") String flowId, String body) {
+  @Operation(operationId = "replaceFlow", summary = "Replace a flow's definition",
+      description = "Makes flow_version n+1; processes already started keep the version they began with.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowRequest")))
+  @APIResponse(responseCode = "200", description = "The new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Flow")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public FlowResponse update(
+      @Parameter(description = "Flow id", example = "IPF3d7ed05d5c3bae154ef31bf60a6b1060", required = true) @PathParam("flow_id") String flowId, String body) {
     return FlowMapper.toResponse(flows.update(callerContext.caller(), flowId, FlowMapper.toDefinition(parse(body))));
   }
 
   @GET
-  public FlowListResponse list(@QueryParam("start_key") String startKey) {
+  @Operation(operationId = "listFlows", summary = "The tenant's flows")
+  @APIResponse(responseCode = "200", description = "A page of flows", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "FlowList")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public FlowListResponse list(@Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     var page = flows.list(callerContext.caller(), startKey, PAGE_SIZE);
     return new FlowListResponse(
         page.items().stream().map(FlowMapper::toResponse).toList(),

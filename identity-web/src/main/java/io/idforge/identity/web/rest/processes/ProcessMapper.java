@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Maps a {@link ProcessView} to Truora's process and result shapes. */
-final class ProcessMapper {
+public final class ProcessMapper {
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -84,7 +84,7 @@ final class ProcessMapper {
     return List.of(JSONB.fromJson(historyJson, OverrideEntry[].class));
   }
 
-  static ValidationResponse toResponse(Validation v, MediaLinks links) {
+  public static ValidationResponse toResponse(Validation v, MediaLinks links) {
     ValidationDetails details = v.details() == null ? null : JSONB.fromJson(v.details(), ValidationDetails.class);
     return new ValidationResponse(
         v.validationId(),

@@ -2,19 +2,27 @@ package io.idforge.identity.web.rest.processes;
 
 import io.idforge.identity.api.common.WireDates;
 import io.idforge.identity.api.error.InvalidInputException;
+import io.idforge.identity.api.common.FormReader;
+import io.idforge.identity.api.processes.ProcessEventListResponse;
 import io.idforge.identity.api.processes.ProcessListResponse;
 import io.idforge.identity.api.processes.ProcessResponse;
 import io.idforge.identity.api.reasons.ReasonCatalogue;
+import io.idforge.identity.core.application.Caller;
+import io.idforge.identity.core.application.OverrideService;
+import io.idforge.identity.core.application.ProcessEventsService;
 import io.idforge.identity.core.application.ProcessService;
+import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.FailureStatus;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessStatus;
+import io.idforge.identity.web.metrics.ProcessOpenings;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,16 +31,26 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Set;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
- * process or its result, and list the tenant's processes with Truora's filters.
+ * process or its result, list the tenant's processes with Truora's filters, read a process's
+ * timeline (event log) and override a finished process's status.
  */
+@Tag(name = "processes", description = "Identity processes (IDP...) and their results")
 @Path("processes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +63,15 @@ public class ProcessesResource {
 
   @Inject ProcessService processes;
 
+  @Inject ProcessEventsService processEvents;
+
+  @Inject OverrideService overrides;
+
   @Inject CallerContext callerContext;
 
   @Inject MediaLinks links;
+
+  @Inject ProcessOpenings openings;
 
   @Context UriInfo uriInfo;
 
@@ -55,32 +79,94 @@ public class ProcessesResource {
 
   /** Truora's "Create Identity": the web token in {@code Truora-API-Key} starts or resumes its process. */
   @POST
+  @Operation(operationId = "startProcess", summary = "Start or resume the process of a web token (Truora's Create Identity)",
+      description = "Truora-API-Key carries the user's web integration token, not a backend key. The first call"
+          + " creates the process (IDP...); later calls return the same one.")
+  @APIResponse(responseCode = "200", description = "The process, with steps", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse start() {
-    return ProcessMapper.toResponse(
-        processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr()), true, links);
+    OffsetDateTime mark = openings.mark();
+    ProcessView view = processes.startOrResume(callerContext.caller(), "web", httpRequest.getRemoteAddr());
+    openings.opened(ProcessOpenings.API, mark, view.process().createdAt());
+    return ProcessMapper.toResponse(view, true, links);
   }
 
   @GET
   @Path("{process_id}")
-  public ProcessResponse get(@PathParam("process_id") String processId) {
+  @Operation(operationId = "getProcess", summary = "A process with its steps",
+      description = "Backend key, or the web token that started the process.")
+  @APIResponse(responseCode = "200", description = "The process, with steps", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessResponse get(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
   }
 
   @GET
   @Path("{process_id}/result")
-  public ProcessResponse result(@PathParam("process_id") String processId) {
+  @Operation(operationId = "getProcessResult", summary = "Truora's result of a process",
+      description = "status pending, success or failure; a failure carries failure_status and a catalogued"
+          + " declined_reason or expired_reason; validations carry details and signed image links.")
+  @APIResponse(responseCode = "200", description = "The result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessResponse result(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
   }
 
+  /** The process's timeline from the event log, oldest first. */
   @GET
+  @Path("{process_id}/events")
+  public ProcessEventListResponse events(@PathParam("process_id") String processId) {
+    return new ProcessEventListResponse(
+        processId,
+        processEvents.timeline(callerContext.caller(), processId).stream().map(ProcessEventMapper::toResponse).toList());
+  }
+
+  /**
+   * Truora's "Modify Status" on a finished process. Form: {@code status} ({@code success} or
+   * {@code failure}), {@code reason} (an override reason for that status), {@code note},
+   * {@code user}. Answers the result with {@code override_status} and its history.
+   */
+  @POST
+  @Path("{process_id}/override")
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  public ProcessResponse override(@PathParam("process_id") String processId, MultivaluedMap<String, String> form) {
+    FormReader f = FormReader.of(form);
+    f.rejectUnknown(Set.of("status", "reason", "note", "user")::contains);
+    Caller caller = callerContext.caller();
+    overrides.override(
+        caller, processId, f.required("status"), f.required("reason"), f.optional("note").orElse(null),
+        f.required("user"));
+    return ProcessMapper.toResponse(processes.get(caller, processId), false, links);
+  }
+
+  @GET
+  @Operation(operationId = "listProcesses", summary = "The tenant's processes (Truora's List Identity)",
+      description = "At most 20 per page, newest first. Backend key only.")
+  @APIResponse(responseCode = "200", description = "A page of results", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProcessList")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessListResponse list(
-      @QueryParam("status") String status,
-      @QueryParam("failure_status") String failureStatus,
-      @QueryParam("declined_reason") List<String> declinedReasons,
-      @QueryParam("start_date") String startDate,
-      @QueryParam("end_date") String endDate,
-      @QueryParam("search") String search,
-      @QueryParam("start_key") String startKey) {
+      @Parameter(description = "pending, success or failure") @QueryParam("status") String status,
+      @Parameter(description = "declined, expired or system_error") @QueryParam("failure_status") String failureStatus,
+      @Parameter(description = "A catalogued declined reason; repeatable") @QueryParam("declined_reason") List<String> declinedReasons,
+      @Parameter(description = "ISO-8601 with offset; with end_date, at most two months apart", example = "2026-01-31T00:00:00-05:00")
+          @QueryParam("start_date") String startDate,
+      @Parameter(description = "ISO-8601 with offset", example = "2026-02-28T00:00:00-05:00") @QueryParam("end_date") String endDate,
+      @Parameter(description = "Exact process or flow id, or an account id prefix") @QueryParam("search") String search,
+      @Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     ProcessQuery query = query(status, failureStatus, declinedReasons, startDate, endDate, search);
     var page = processes.list(callerContext.caller(), query, startKey, PAGE_SIZE);
     return new ProcessListResponse(

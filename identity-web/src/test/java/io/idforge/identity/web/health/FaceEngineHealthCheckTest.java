@@ -1,0 +1,40 @@
+package io.idforge.identity.web.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.idforge.identity.api.spi.FaceComparison;
+import io.idforge.identity.api.spi.FaceMatcher;
+import org.junit.jupiter.api.Test;
+
+/** The three states of the face engine as readiness reports them. */
+class FaceEngineHealthCheckTest {
+
+  private static FaceMatcher matcher(boolean available) {
+    return new FaceMatcher() {
+      @Override
+      public boolean isAvailable() {
+        return available;
+      }
+
+      @Override
+      public String name() {
+        return "test-engine";
+      }
+
+      @Override
+      public FaceComparison compare(byte[] selfie, byte[] documentFront) {
+        throw new UnsupportedOperationException();
+      }
+    };
+  }
+
+  @Test
+  void onOffAndFailed() {
+    assertEquals(EngineState.ON, FaceEngineHealthCheck.state(true, matcher(true)));
+    assertEquals(EngineState.FAILED, FaceEngineHealthCheck.state(true, matcher(false)));
+    assertEquals(EngineState.FAILED, FaceEngineHealthCheck.state(true, null));
+    assertEquals(EngineState.OFF, FaceEngineHealthCheck.state(false, matcher(false)));
+    assertEquals(EngineState.OFF, FaceEngineHealthCheck.state(false, null));
+    assertEquals("failed", EngineState.FAILED.wire());
+  }
+}

@@ -1,0 +1,120 @@
+package io.idforge.identity.web.it;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An end user driving the hosted pages over plain HTTP (no browser): opens the process URL with a
+ * cookie jar, reads the Faces form it is shown and posts it back as the browser would
+ * (multipart, with the view state). Enough to upload a document for the black-box review tests;
+ * the browser suite covers the pages themselves.
+ */
+final class HostedUser {
+
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+  private final URI base;
+  private final HttpClient http;
+  private String page;
+  private URI pageUri;
+
+  HostedUser(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  /** Opens the process URL and lands on the flow page; answers the process id. */
+  String open(String token) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/?token=" + ApiClient.enc(token) + "&lang=en")).GET());
+    page = r.body();
+    pageUri = r.uri();
+    Matcher m = Pattern.compile("process_id=(IDP[0-9a-f]{32})").matcher(pageUri.toString());
+    if (r.statusCode() != 200 || !m.find()) {
+      // The path only: the URL carries the token.
+      throw new AssertionError("the process URL did not lead to the flow page: HTTP " + r.statusCode() + " " + pageUri.getPath());
+    }
+    return m.group(1);
+  }
+
+  /** Submits the document form of the page it is on with the two photos (PNG). */
+  void submitDocument(String country, String documentType, byte[] front, byte[] back) {
+    if (!page.contains("id=\"document\"")) {
+      throw new AssertionError("the page shows no document form: " + page);
+    }
+    Matcher state = VIEW_STATE.matcher(page);
+    if (!state.find()) {
+      throw new AssertionError("no view state on the page");
+    }
+    Map<String, Object> parts = new LinkedHashMap<>();
+    parts.put("document", "document");
+    parts.put("document:country", country);
+    parts.put("document:type", documentType);
+    parts.put("document:front", front);
+    parts.put("document:back", back);
+    parts.put("document:upload-document", "Continue");
+    parts.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+    String boundary = "----idforge" + UUID.randomUUID();
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(pageUri)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, parts))));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("document upload answered HTTP " + r.statusCode());
+    }
+    page = r.body();
+    pageUri = r.uri();
+  }
+
+  private static byte[] multipart(String boundary, Map<String, Object> parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Map.Entry<String, Object> p : parts.entrySet()) {
+      write(out, "--" + boundary + "\r\n");
+      if (p.getValue() instanceof byte[] bytes) {
+        write(out, "Content-Disposition: form-data; name=\"" + p.getKey() + "\"; filename=\"" + p.getKey().replace(':', '-')
+            + ".png\"\r\nContent-Type: image/png\r\n\r\n");
+        out.writeBytes(bytes);
+        write(out, "\r\n");
+      } else {
+        write(out, "Content-Disposition: form-data; name=\"" + p.getKey() + "\"\r\n\r\n" + p.getValue() + "\r\n");
+      }
+    }
+    write(out, "--" + boundary + "--\r\n");
+    return out.toByteArray();
+  }
+
+  private static void write(ByteArrayOutputStream out, String s) {
+    out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b) {
+    try {
+      return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
