@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.console.AuditTrail;
 import io.idforge.identity.core.domain.audit.AuditEntry;
 import io.idforge.identity.web.admin.security.ConsoleSession;
@@ -27,6 +28,9 @@ public class AuditCsvServlet extends HttpServlet {
 
   @Inject transient AuditTrail audit;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject transient ClientAddress clientAddress;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Optional<ConsoleSession> session = ConsoleSession.of(request);
@@ -34,7 +38,7 @@ public class AuditCsvServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    List<AuditEntry> entries = audit.list(session.get().actor(request.getRemoteAddr()), request.getParameter("actor"),
+    List<AuditEntry> entries = audit.list(session.get().actor(clientAddress.of(request)), request.getParameter("actor"),
         request.getParameter("action"), AuditBacking.day(request.getParameter("from"), 0),
         AuditBacking.day(request.getParameter("to"), 1), LIMIT);
     response.setContentType("text/csv;charset=UTF-8");

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.console.ConsoleActor;
 import io.idforge.identity.web.admin.security.ConsoleSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,9 @@ public class ConsoleContext {
 
   @Inject HttpServletRequest request;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject ClientAddress clientAddress;
+
   public ConsoleSession session() {
     return ConsoleSession.of(request).orElseThrow(() -> new IllegalStateException("no console session"));
   }
@@ -27,7 +31,7 @@ public class ConsoleContext {
   }
 
   public ConsoleActor actor() {
-    return session().actor(request.getRemoteAddr());
+    return session().actor(clientAddress.of(request));
   }
 
   public String getUsername() {
@@ -60,6 +64,6 @@ public class ConsoleContext {
   }
 
   public String getRemoteAddr() {
-    return request.getRemoteAddr();
+    return clientAddress.of(request);
   }
 }

@@ -2,6 +2,8 @@ package io.idforge.identity.web.admin;
 
 import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.application.console.ConsoleProcesses;
+import io.idforge.identity.core.application.console.ConsoleReviews;
+import io.idforge.identity.core.domain.review.ReviewTask;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessStatus;
 import io.idforge.identity.core.domain.shared.Page;
@@ -11,13 +13,18 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The start page: for an operator the tenant chooser; for a tenant the number of its latest
- * processes by status.
+ * The start page: for an operator the tenant chooser; for a tenant its latest processes (up to
+ * {@link #SAMPLE}) by status and their most frequent declined reasons, and the open reviews with
+ * the age of the oldest.
  */
 @Named
 @RequestScoped
@@ -32,9 +39,13 @@ public class DashboardBacking {
 
   @Inject ConsoleProcesses processes;
 
+  @Inject ConsoleReviews reviews;
+
   private String tenant;
 
   private Map<ProcessStatus, Integer> counts;
+  private Map<String, Integer> declined;
+  private List<ReviewTask> open;
 
   /** Operators only (the session refuses others): look at one tenant. */
   public void choose() throws IOException {
@@ -50,12 +61,43 @@ public class DashboardBacking {
       counts = new EnumMap<>(ProcessStatus.class);
       if (console.getClientId() != null) {
         Page<ProcessView> page = processes.search(console.actor(), ProcessQuery.all(), null, SAMPLE);
+        declined = new TreeMap<>();
         for (ProcessView v : page.items()) {
           counts.merge(v.process().status(), 1, Integer::sum);
+          if (v.process().declinedReason() != null) {
+            declined.merge(v.process().declinedReason(), 1, Integer::sum);
+          }
         }
       }
     }
     return counts;
+  }
+
+  /** Declined reasons among the latest processes, most frequent first (at most 5). */
+  public List<Map.Entry<String, Integer>> getTopDeclined() {
+    getCounts();
+    if (declined == null) {
+      return List.of();
+    }
+    return declined.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(5)
+        .toList();
+  }
+
+  /** Open review tasks, oldest first (reviewers, admins, operators). */
+  public List<ReviewTask> getOpenReviews() {
+    if (open == null) {
+      open = console.getClientId() == null || !console.isReviewer() ? List.of()
+          : reviews.queue(console.actor(), null, SAMPLE).items();
+    }
+    return open;
+  }
+
+  /** Minutes the oldest open task has waited. */
+  public long getOldestReviewMinutes() {
+    return getOpenReviews().isEmpty() ? 0
+        : Duration.between(getOpenReviews().get(0).createdAt(), OffsetDateTime.now()).toMinutes();
   }
 
   public ProcessStatus[] getStatuses() {

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.MediaService;
 import io.idforge.identity.core.application.console.ConsoleProcesses;
 import io.idforge.identity.core.domain.shared.ForbiddenException;
@@ -25,6 +26,9 @@ public class ImageServlet extends HttpServlet {
 
   @Inject transient ConsoleProcesses processes;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject transient ClientAddress clientAddress;
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
     Optional<ConsoleSession> session = ConsoleSession.of(request);
@@ -36,7 +40,7 @@ public class ImageServlet extends HttpServlet {
     }
     MediaService.MediaContent content;
     try {
-      content = processes.image(session.get().actor(request.getRemoteAddr()), process, media);
+      content = processes.image(session.get().actor(clientAddress.of(request)), process, media);
     } catch (IdentityException e) {
       response.sendError(e instanceof ForbiddenException
           ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_NOT_FOUND);

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.console.ConsoleUserService;
 import io.idforge.identity.core.application.console.SignInResult;
 import io.idforge.identity.web.admin.security.ConsoleSession;
@@ -24,6 +25,9 @@ public class LoginBacking {
 
   @Inject ConsoleUserService users;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject ClientAddress clientAddress;
+
   @Inject AdminMessages messages;
 
   private String username;
@@ -35,7 +39,7 @@ public class LoginBacking {
     HttpServletRequest request = (HttpServletRequest) ext.getRequest();
     char[] secret = password == null ? new char[0] : password.toCharArray();
     password = null;
-    SignInResult result = users.signIn(username, secret, request.getRemoteAddr());
+    SignInResult result = users.signIn(username, secret, clientAddress.of(request));
     if (!result.ok()) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("login.failed"), null));
       return;

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.console.ConsoleUserService;
 import io.idforge.identity.web.admin.security.ConsoleSession;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,10 +18,13 @@ public class LogoutBacking {
 
   @Inject ConsoleUserService users;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject ClientAddress clientAddress;
+
   public void signOut() throws IOException {
     ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
     HttpServletRequest request = (HttpServletRequest) ext.getRequest();
-    ConsoleSession.of(request).ifPresent(s -> users.signedOut(s.actor(request.getRemoteAddr())));
+    ConsoleSession.of(request).ifPresent(s -> users.signedOut(s.actor(clientAddress.of(request))));
     ext.invalidateSession();
     ext.redirect(ext.getRequestContextPath() + "/admin/login.xhtml?signed_out=1");
   }

@@ -1,5 +1,6 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.core.application.console.ConsoleUserService;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.faces.application.FacesMessage;
@@ -24,6 +25,9 @@ public class SetupBacking implements Serializable {
 
   @Inject transient ConsoleUserService users;
 
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject transient ClientAddress clientAddress;
+
   @Inject transient AdminMessages messages;
 
   private String token;
@@ -44,7 +48,7 @@ public class SetupBacking implements Serializable {
       return;
     }
     try {
-      users.choosePassword(token, password.toCharArray(), ((HttpServletRequest) ext.getRequest()).getRemoteAddr());
+      users.choosePassword(token, password.toCharArray(), clientAddress.of((HttpServletRequest) ext.getRequest()));
     } catch (IdentityException e) {
       faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("setup.refused"), null));
       return;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.idforge.identity.core.fixtures.SyntheticDocuments;
+import io.idforge.identity.web.it.HostedUser;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpRequest;
@@ -21,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The operator console in headless Chromium at 1280 px, on the shared IT server: the first
@@ -93,7 +100,9 @@ class ConsoleIT extends BrowserSupport {
   }
 
   void signOut() {
-    click("signout:signout-button");
+    // From any page, also the 403 error page, which has no console header.
+    open("/admin/index.xhtml");
+    waitFor(By.id("signout:signout-button")).click();
     waitFor(By.id("signed-out"));
   }
 
@@ -123,7 +132,7 @@ class ConsoleIT extends BrowserSupport {
     open("/admin/index.xhtml");
     type("choose:tenant", clientId);
     click("choose:choose-button");
-    patiently().until(d -> d.findElements(By.id("tenant")).stream().anyMatch(e -> e.getText().contains(clientId)));
+    patiently().until(d -> d.findElements(By.id("signout:tenant")).stream().anyMatch(e -> e.getText().contains(clientId)));
   }
 
   boolean refused() {
@@ -242,7 +251,8 @@ class ConsoleIT extends BrowserSupport {
     assertEquals("pending", text("process-status"));
     List<String> actions = browser.findElements(By.cssSelector("#timeline .action")).stream().map(WebElement::getText).toList();
     assertTrue(actions.contains("created"), actions::toString);
-    assertFalse(browser.findElements(By.className("validation")).isEmpty(), "the e-mail validation is listed");
+    assertEquals(1, browser.findElements(By.id("validations")).size());
+    assertTrue(text("start-data").isEmpty() || text("start-data").startsWith("{"), text("start-data"));
   }
 
   @Test
@@ -297,13 +307,85 @@ class ConsoleIT extends BrowserSupport {
 
   @Test
   @Order(6)
+  void reviewDecidedInTheConsoleFinishesTheProcessAndAnAdminOverrides() throws Exception {
+    String flowId = createFlow("{\"name\":\"Console review\",\"time_to_live\":60,\"steps\":[{\"type\":\"document-validation\","
+        + "\"config\":{\"allowed_document_types\":[{\"country\":\"CO\",\"document_types\":[\"national-id\"]}],"
+        + "\"manual_review\":\"enabled\"}}]}");
+    HostedUser user = new HostedUser(server.baseUri.resolve("/"));
+    String processId = user.open(mintToken(flowId));
+    // A centenarian's cédula: age_above_threshold, which this flow sends to review.
+    user.submitDocument("CO", "national-id", png(SyntheticDocuments.front(false)), png(SyntheticDocuments.reverse("19000101")));
+
+    desktop();
+    signInOk("a-reviewer");
+    WebElement link = patiently(Duration.ofSeconds(90)).until(d -> {
+      d.get(server.baseUri + "/admin/queue.xhtml");
+      return d.findElements(By.cssSelector("#queue tr.task")).stream()
+          .filter(r -> r.getText().contains(processId))
+          .map(r -> r.findElement(By.className("review-link"))).findFirst().orElse(null);
+    });
+    screenshot("queue");
+    link.click();
+    waitFor(By.id("review-id"));
+    assertEquals("age_above_threshold", text("review-reason"));
+    List<WebElement> images = browser.findElements(By.cssSelector(".images img.upload"));
+    assertEquals(2, images.size(), "document front and back");
+    patiently().until(d -> images.stream().allMatch(i ->
+        ((Number) ((ChromeDriver) d).executeScript("return arguments[0].naturalWidth", i)).intValue() > 0));
+    click("claim:claim-button");
+    patiently().until(d -> "a-reviewer".equals(d.findElement(By.id("claimed-by")).getText()));
+    screenshot("review");
+    click("decide:decision:1");
+    new Select(browser.findElement(By.id("decide:reason"))).selectByValue("age_above_threshold");
+    type("decide:note", "Date of birth checked against the document");
+    click("decide:decide-button");
+    waitFor(By.id("process-status"));
+    assertEquals(processId, text("process-id"));
+    assertEquals("failure", text("process-status"));
+    // The API reports what the console decided.
+    JsonObject result = result(processId);
+    assertEquals("failure", result.getString("status"));
+    assertEquals("declined", result.getString("failure_status"));
+    assertEquals("age_above_threshold", result.getString("declined_reason"));
+    // Reviewers cannot override.
+    assertTrue(browser.findElements(By.id("override:override-button")).isEmpty());
+    signOut();
+
+    // An auditor cannot reach the review page, let alone decide.
+    signInOk("a-auditor");
+    open("/admin/review.xhtml?id=REV" + "0".repeat(32));
+    assertTrue(refused(), "an auditor must not open a review");
+    signOut();
+
+    signInOk("a-admin");
+    open("/admin/process.xhtml?id=" + processId);
+    waitFor(By.id("override:override-button"));
+    new Select(browser.findElement(By.id("override:status"))).selectByValue("success");
+    new Select(browser.findElement(By.id("override:reason"))).selectByValue("regular_client");
+    type("override:note", "Known customer");
+    click("override:override-button");
+    patiently().until(d -> d.findElement(By.id("override-history")).getText().contains("regular_client"));
+    screenshot("override");
+    JsonObject overridden = result(processId);
+    assertTrue(overridden.toString().contains("regular_client"), overridden::toString);
+  }
+
+  static byte[] png(BufferedImage image) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  @Order(7)
   void auditTrailVerifiesAndDetectsAnAlteredRow() throws Exception {
     desktop();
     signInOk("a-auditor");
     open("/admin/audit.xhtml");
     waitFor(By.id("entries"));
     List<String> actions = browser.findElements(By.cssSelector("#entries .action")).stream().map(WebElement::getText).toList();
-    assertTrue(actions.containsAll(List.of("sign_in", "sign_in_failed", "user_locked", "user_invited", "password_set")),
+    assertTrue(actions.containsAll(List.of("sign_in", "sign_in_failed", "user_locked", "user_invited", "password_set",
+            "image_view", "review_claimed", "review_decided", "process_overridden")),
         actions::toString);
     click("verify:verify-button");
     waitFor(By.id("verify:chain-ok"));
@@ -343,7 +425,7 @@ class ConsoleIT extends BrowserSupport {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void consoleHeadersAndTheApiUnaffected() throws Exception {
     HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(server.baseUri.resolve("/admin/login.xhtml")).GET().build(),
         HttpResponse.BodyHandlers.ofString());

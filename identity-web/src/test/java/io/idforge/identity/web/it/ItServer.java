@@ -58,6 +58,9 @@ public final class ItServer {
   private final Closeable database;
   private final Process payara;
 
+  /** Port of this server's PostgreSQL (set once at start). */
+  private int databasePort;
+
   /** A real SMTP server in this JVM: the service mails one-time codes to it. */
   public final GreenMail mail;
 
@@ -74,7 +77,7 @@ public final class ItServer {
 
   /** JDBC URL of the embedded PostgreSQL (user and password {@code postgres}), for tests that look behind the API. */
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    return "jdbc:postgresql://localhost:" + databasePort + "/postgres";
   }
 
   /** The running server, started on the first call. */
@@ -197,6 +200,8 @@ public final class ItServer {
       process = builder.start();
 
       ItServer server = new ItServer(base, adminKey, buildDir, rootDir, database, process, mail);
+
+      server.databasePort = pgPort;
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
       return server;
