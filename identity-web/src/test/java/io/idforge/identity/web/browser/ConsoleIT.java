@@ -292,6 +292,9 @@ class ConsoleIT extends BrowserSupport {
     assertTrue(refused(), "a reviewer must not open the audit trail");
     assertEquals(403, fetchWithSession("/admin/audit.csv").statusCode());
     assertEquals(403, fetchWithSession("/admin/users.xhtml").statusCode());
+    open("/admin/keys.xhtml");
+    assertTrue(refused(), "a reviewer must not open the keys page");
+    assertEquals(403, fetchWithSession("/admin/keys.xhtml").statusCode());
     signOut();
 
     signInOk("a-auditor");
@@ -451,6 +454,31 @@ class ConsoleIT extends BrowserSupport {
         HttpResponse.BodyHandlers.ofString());
     assertEquals(401, noKey.statusCode());
     assertEquals("{\"message\":\"Unauthorized\"}", noKey.body());
+  }
+
+  @Test
+  @Order(9)
+  void anAdminCreatesABackendKeyShownOnceAndRevokesIt() throws Exception {
+    desktop();
+    signInOk("a-admin");
+    open("/admin/keys.xhtml");
+    type("create:name", "console-made");
+    click("create:create-button");
+    String key = waitFor(By.id("created-key")).getText();
+    screenshot("keys");
+    HttpRequest.Builder withKey = HttpRequest.newBuilder(server.baseUri.resolve("/v1/processes")).header("Truora-API-Key", key);
+    assertEquals(200, HTTP.send(withKey.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    // Shown once: a new view of the page has no key on it.
+    open("/admin/keys.xhtml");
+    waitFor(By.id("key-table"));
+    assertTrue(browser.findElements(By.id("created-key")).isEmpty());
+    assertFalse(browser.getPageSource().contains(key));
+    WebElement row = browser.findElements(By.cssSelector("#key-table tr.key")).stream()
+        .filter(r -> r.findElement(By.className("key-name")).getText().equals("console-made")).findFirst().orElseThrow();
+    row.findElement(By.className("revoke")).click();
+    patiently().until(d -> d.findElements(By.cssSelector("#key-table tr.key")).stream()
+        .anyMatch(r -> r.getText().contains("console-made") && !r.findElement(By.className("key-revoked")).getText().isBlank()));
+    assertEquals(401, HTTP.send(withKey.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
   }
 
   private static void update(Connection db, long id, String summary) throws SQLException {
