@@ -43,6 +43,8 @@ public class ProcessRecords {
 
   @Inject Event<CheckRequested> checkRequests;
 
+  @Inject Event<EventsRecorded> recorded;
+
   @Inject Clock clock;
 
   @Inject
@@ -99,6 +101,9 @@ public class ProcessRecords {
     }
     // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
     webhooks.fanOut(effects.events());
+    if (!effects.events().isEmpty()) {
+      recorded.fire(new EventsRecorded(effects.events()));
+    }
     for (Validation v : effects.checks()) {
       // Observed after a successful commit only: a check never starts on input that rolled back.
       checkRequests.fire(new CheckRequested(v.validationId(), v.attempt()));

@@ -69,7 +69,7 @@ public class JpaProcessRepository implements ProcessRepository {
     }
     if (q.search() != null) {
       // Truora: exact for process and flow ids, partial (prefix) for the account id.
-      jpql.append(" AND (p.processId = :search OR p.flowId = :search OR p.accountId LIKE :accountPrefix)");
+      jpql.append(" AND (p.processId = :search OR p.flowId = :search OR p.accountId LIKE :accountPrefix ESCAPE '!')");
       params.put("search", q.search());
       params.put("accountPrefix", escapeLike(q.search()) + "%");
     }
@@ -93,10 +93,20 @@ public class JpaProcessRepository implements ProcessRepository {
 
   @Override
   public Optional<IdentityProcess> lock(long id) {
-    // A process persisted earlier in this transaction is not in the table yet: EclipseLink's
-    // locking find re-reads the row with SELECT ... FOR UPDATE and would miss it.
+    // A process persisted or changed earlier in this transaction is not in the table yet: flush
+    // first, so the locking read below finds it and no pending change is lost.
     em.flush();
-    return Optional.ofNullable(em.find(IdentityProcess.class, id, LockModeType.PESSIMISTIC_WRITE));
+    // Callers lock a process they may have read moments ago, in the same persistence context,
+    // while the expiry job or another request changed the row: they need the row as it is once
+    // locked. find(..., PESSIMISTIC_WRITE) re-reads an already loaded entity on EclipseLink, but
+    // on Hibernate only compares versions and throws OptimisticLockException (a 409 on a read).
+    // refresh under the lock re-reads the row on both.
+    IdentityProcess process = em.find(IdentityProcess.class, id);
+    if (process == null) {
+      return Optional.empty();
+    }
+    em.refresh(process, LockModeType.PESSIMISTIC_WRITE);
+    return Optional.of(process);
   }
 
   @Override
@@ -109,8 +119,12 @@ public class JpaProcessRepository implements ProcessRepository {
     em.flush();
   }
 
-  /** Account ids allow '_' (a LIKE wildcard); match it literally. */
+  /**
+   * Account ids allow '_' (a LIKE wildcard); match it literally. The escape character is named in
+   * the query: relying on the database's default (backslash) worked with EclipseLink but matched
+   * nothing with Hibernate (WildFly); '!' needs no quoting in JPQL, HQL or SQL string literals.
+   */
   private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 }

@@ -37,6 +37,10 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
       Metadata.builder().withName("identity.processes.finished")
           .withDescription("Processes that reached success or failure, by status, failure_status and reason").build();
 
+  static final Metadata OTP_LIMITS_TRIPPED =
+      Metadata.builder().withName("identity.otp.limits.tripped")
+          .withDescription("One-time-code sends refused by a limit (per_destination, per_process, per_tenant): alert on any").build();
+
   static final String NONE = "none";
 
   @Inject MetricRegistry registry;
@@ -89,6 +93,11 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
     tags.add(new Tag("failure_status", value(failureStatus)));
     tags.add(new Tag("reason", value(reason)));
     registry.counter(PROCESSES_FINISHED, tags.toArray(Tag[]::new)).inc();
+  }
+
+  @Override
+  public void otpLimitTripped(String limit) {
+    registry.counter(OTP_LIMITS_TRIPPED, new Tag("limit", value(limit))).inc();
   }
 
   /** Prometheus label values may not be empty here: a missing value is {@code none}. */

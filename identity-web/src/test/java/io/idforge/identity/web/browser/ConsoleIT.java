@@ -153,7 +153,7 @@ class ConsoleIT extends BrowserSupport {
   @Test
   @Order(1)
   void firstOperatorFromTheSetupLinkInvitesTenantUsers() throws Exception {
-    String log = Files.readString(server.buildDir.resolve("it-payara.log"), StandardCharsets.UTF_8);
+    String log = Files.readString(server.log, StandardCharsets.UTF_8);
     Matcher m = SETUP_LINK.matcher(log);
     assertTrue(m.find(), "the first start prints the operator's one-time setup link");
     desktop();

@@ -71,7 +71,7 @@ class ExpiryIT extends ItSupport {
 
     // Until just before the deadline in the token, the process is pending.
     long expiresAtMillis = Jwts.claims(emailToken).getExpirationTime().getTime();
-    poll(
+    poll(DEADLINE, 
         () -> {
           JsonObject p = api.get("/v1/processes/" + emailProcess + "/result", tenant.apiKey()).json();
           assertEquals("pending", p.getString("status"), "pending before its time to live is over");
@@ -121,7 +121,7 @@ class ExpiryIT extends ItSupport {
     // failure filter of the listing runs in the database, so it shows up once the job did its work.
     String query = "/v1/processes?status=failure&failure_status=expired&search=" + documentProcess;
     documentListed =
-        poll(
+        poll(DEADLINE, 
             () -> {
               Resp r = api.get(query, tenant.apiKey());
               assertEquals(200, r.status(), r::toString);
@@ -200,22 +200,4 @@ class ExpiryIT extends ItSupport {
     assertEquals(List.of(), ids(api.get("/v1/processes?status=success", tenant.apiKey()), "identity_processes", "process_id"));
   }
 
-  /** Polls every 500 ms until {@code done} accepts a value; fails after {@link #DEADLINE}. */
-  private static <T> T poll(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    T last = null;
-    while (System.nanoTime() < deadline) {
-      last = probe.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
-    throw new AssertionError("not done within " + DEADLINE + "; last: " + last);
-  }
 }

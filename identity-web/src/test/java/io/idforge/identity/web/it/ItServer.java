@@ -20,18 +20,22 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The one server every {@code *IT} of the Failsafe JVM talks to, started on first use: an embedded
- * PostgreSQL (zonky), then the built WAR on Payara Micro in its own JVM with a fresh root
- * directory, configured through environment variables only. A shutdown hook stops both.
+ * PostgreSQL (zonky), then the built WAR on the application server chosen by {@code it.server}
+ * ({@link AppServer}: Payara Micro by default, or WildFly) in its own JVM, configured through
+ * environment variables only. A shutdown hook stops both.
  *
- * <p>System properties (set by the Failsafe configuration): {@code payara.microJar}, {@code
- * app.war}, {@code build.dir}.
+ * <p>System properties (set by the Failsafe configuration): {@code it.server}, {@code
+ * payara.microJar} or {@code wildfly.home}, {@code app.war}, {@code build.dir}.
  */
 public final class ItServer {
 
@@ -47,16 +51,27 @@ public final class ItServer {
 
   private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
 
+  /**
+   * The server JVM's time zone: not UTC, so that a JPA provider reading TIMESTAMP WITH TIME ZONE
+   * back in the JVM's zone instead of UTC shows on the wire (WireShapeIT), on either server.
+   */
+  static final String SERVER_TIME_ZONE = "America/Bogota";
+
   private static ItServer instance;
   private static RuntimeException startFailure;
 
   public final URI baseUri;
   public final String adminKey;
   public final Path buildDir;
-  public final Path rootDir;
+
+  /** The server's console log (the service's log lines). */
+  public final Path log;
+
+  /** Which server runs the WAR. */
+  public final AppServer server;
 
   private final Closeable database;
-  private final Process payara;
+  private final Process process;
 
   /** Port of this server's PostgreSQL (set once at start). */
   private int databasePort;
@@ -65,14 +80,16 @@ public final class ItServer {
   public final GreenMail mail;
 
   private ItServer(
-      URI baseUri, String adminKey, Path buildDir, Path rootDir, Closeable database, Process payara, GreenMail mail) {
+      URI baseUri, String adminKey, Path buildDir, Path log, AppServer server, Closeable database, Process process,
+      GreenMail mail) {
+    this.log = log;
     this.mail = mail;
     this.baseUri = baseUri;
     this.adminKey = adminKey;
     this.buildDir = buildDir;
-    this.rootDir = rootDir;
+    this.server = server;
     this.database = database;
-    this.payara = payara;
+    this.process = process;
   }
 
   /** JDBC URL of the embedded PostgreSQL (user and password {@code postgres}), for tests that look behind the API. */
@@ -109,67 +126,48 @@ public final class ItServer {
   /**
    * Settings of the shared server beyond the database: the suites send many requests, wrong keys
    * included, from 127.0.0.1, so its rate limits are far above anything they do (the limits
-   * themselves are proven on {@link HardenedServer}).
+   * themselves are proven on {@link HardenedServer}); webhooks (WebhooksIT) go to a receiver in
+   * this JVM on 127.0.0.1 over http, with retries after a second instead of minutes.
    */
   private static final Map<String, String> SHARED_SETTINGS =
-      Map.of(
-          "IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_IP", "100000",
-          "IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_KEY", "100000",
-          "IDENTITY_RATE_LIMITS_TOKENS_PER_IP", "100000",
-          "IDENTITY_RATE_LIMITS_TOKENS_PER_KEY", "100000");
+      Map.ofEntries(
+          Map.entry("IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_IP", "100000"),
+          Map.entry("IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_KEY", "100000"),
+          Map.entry("IDENTITY_RATE_LIMITS_TOKENS_PER_IP", "100000"),
+          Map.entry("IDENTITY_RATE_LIMITS_TOKENS_PER_KEY", "100000"),
+          Map.entry("IDENTITY_WEBHOOKS_ALLOW_HTTP", "true"),
+          Map.entry("IDENTITY_WEBHOOKS_ALLOWLIST", "127.0.0.1"),
+          Map.entry("IDENTITY_WEBHOOKS_RETRY_SCHEDULE", "PT1S,PT1S,PT1S,PT1S,PT1S"),
+          Map.entry("IDENTITY_WEBHOOKS_RETRY_JITTER", "0"),
+          Map.entry("IDENTITY_WEBHOOKS_DRAIN_INTERVAL", "PT0.5S"));
 
   /**
-   * Starts a server of its own (not the shared one) named {@code name} (its log is {@code
-   * target/<name>-payara.log}) on the PostgreSQL listening on {@code pgPort}; {@code database} is
-   * closed with the server; {@code settings} are environment variables added to (or overriding)
-   * the shared ones.
+   * Starts a server (the shared one, or one of a suite's own) named {@code name}: its log is
+   * {@code target/<name>-<server>.log}; it uses the PostgreSQL listening on {@code pgPort}, and
+   * {@code database} is closed with it; {@code settings} are environment variables added to (or
+   * overriding) the common ones.
    */
   static ItServer start(String name, int pgPort, Closeable database, Map<String, String> settings) {
     Path buildDir = Path.of(required("build.dir")).toAbsolutePath();
-    Path microJar = Path.of(required("payara.microJar")).toAbsolutePath();
     Path war = Path.of(required("app.war")).toAbsolutePath();
-    if (!Files.isRegularFile(microJar) || !Files.isRegularFile(war)) {
+    if (!Files.isRegularFile(war)) {
       closeQuietly(database);
-      throw new IllegalStateException("missing " + microJar + " or " + war + "; run mvn package first");
+      throw new IllegalStateException("missing " + war + "; run mvn package first");
     }
+    AppServer appServer = AppServer.fromSystemProperties(buildDir);
     Process process = null;
     GreenMail mail = null;
     try {
       mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       mail.start();
-      int port = freePort();
-      Path rootDir = Files.createTempDirectory(buildDir, name + "-payara-root-");
-      Path log = buildDir.resolve(name + "-payara.log");
+      int port = appServer.reservePort();
+      Path log = buildDir.resolve(name + "-" + System.getProperty("it.server", "payara") + ".log");
       byte[] adminBytes = new byte[24];
       new SecureRandom().nextBytes(adminBytes);
       String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
       URI base = URI.create("http://localhost:" + port);
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(
-          List.of(
-              "-XX:TieredStopAtLevel=1",
-              "-XX:+UseSerialGC",
-              "-Xmx512m",
-              "-Djava.io.tmpdir=" + buildDir,
-              "-jar",
-              microJar.toString(),
-              "--deploy",
-              war.toString(),
-              "--contextroot",
-              "/",
-              "--port",
-              Integer.toString(port),
-              "--nocluster",
-              // As serve.sh: no Server header (SurfaceIT).
-              "--postbootcommandfile",
-              buildDir.resolveSibling("src/main/payara/post-boot-commands.asadmin").toString(),
-              "--rootDir",
-              rootDir.toString()));
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
-      Map<String, String> env = builder.environment();
+      Map<String, String> env = new HashMap<>();
       env.put("DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/postgres");
       env.put("DB_USER", "postgres");
       env.put("DB_PASSWORD", "postgres");
@@ -189,18 +187,10 @@ public final class ItServer {
       env.put("TMPDIR", buildDir.toString());
       env.put("XDG_CACHE_HOME", buildDir.resolve("it-cache").toString());
       env.put("MALLOC_ARENA_MAX", "2");
-      // Webhooks (WebhooksIT): the receiver runs in the test JVM on 127.0.0.1 over http, and
-      // retries come after a second instead of minutes.
-      env.put("IDENTITY_WEBHOOKS_ALLOW_HTTP", "true");
-      env.put("IDENTITY_WEBHOOKS_ALLOWLIST", "127.0.0.1");
-      env.put("IDENTITY_WEBHOOKS_RETRY_SCHEDULE", "PT1S,PT1S,PT1S,PT1S,PT1S");
-      env.put("IDENTITY_WEBHOOKS_RETRY_JITTER", "0");
-      env.put("IDENTITY_WEBHOOKS_DRAIN_INTERVAL", "PT0.5S");
       env.putAll(settings);
-      process = builder.start();
+      process = appServer.start(war, env, log);
 
-      ItServer server = new ItServer(base, adminKey, buildDir, rootDir, database, process, mail);
-
+      ItServer server = new ItServer(base, adminKey, buildDir, log, appServer, database, process, mail);
       server.databasePort = pgPort;
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
@@ -222,22 +212,16 @@ public final class ItServer {
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build();
     long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
-    long deployFailedAfter = Long.MAX_VALUE;
     String last = "no answer";
     while (System.nanoTime() < deadline) {
-      if (!payara.isAlive()) {
+      if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Payara Micro exited with " + payara.exitValue() + " before deploying; see " + log);
+            server.name() + " exited with " + process.exitValue() + " before deploying; see " + log);
       }
-      // Payara stays up (answering 404) when the deployment fails: stop waiting soon after it
-      // reports itself ready without the application.
-      if (deployFailedAfter == Long.MAX_VALUE && logContains(log, "ready in")) {
-        deployFailedAfter = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      }
-      if (System.nanoTime() > deployFailedAfter) {
+      var failure = server.deploymentFailure(log);
+      if (failure.isPresent()) {
         throw new IllegalStateException(
-            "Payara Micro is up but the application is not deployed (last: " + last + "); see " + log
-                + problems(log));
+            failure.get() + " (last: " + last + "); see " + log + problems(log));
       }
       try {
         HttpResponse<String> r = client.send(probe, HttpResponse.BodyHandlers.ofString());
@@ -251,13 +235,13 @@ public final class ItServer {
         last = e.toString();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Payara", e);
+        throw new IllegalStateException("interrupted while waiting for " + server.name(), e);
       }
       try {
         TimeUnit.MILLISECONDS.sleep(250);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Payara", e);
+        throw new IllegalStateException("interrupted while waiting for " + server.name(), e);
       }
     }
     throw new IllegalStateException(
@@ -270,7 +254,7 @@ public final class ItServer {
     }
   }
 
-  private static boolean logContains(Path log, String text) {
+  static boolean logContains(Path log, String text) {
     try {
       return Files.readString(log, StandardCharsets.ISO_8859_1).contains(text);
     } catch (IOException e) {
@@ -283,7 +267,7 @@ public final class ItServer {
     try {
       StringBuilder out = new StringBuilder();
       Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream()
-          .filter(l -> l.contains("SEVERE") || l.contains("Exception") || l.contains("WELD-001"))
+          .filter(l -> l.contains("SEVERE") || l.contains("ERROR") || l.contains("Exception") || l.contains("WELD-001"))
           .limit(15)
           .forEach(l -> out.append("\n  ").append(l.length() > 300 ? l.substring(0, 300) + "..." : l));
       return out.toString();
@@ -293,14 +277,17 @@ public final class ItServer {
   }
 
   private void stop() {
-    stopQuietly(payara, database);
+    stopQuietly(process, database);
     stopMail(mail);
-    if (!payara.isAlive()) {
-      deleteQuietly(rootDir); // ~100 MB per run; the log stays in target/it-payara.log
+    if (!process.isAlive()) {
+      server.cleanUp();
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
+    if (dir == null) {
+      return;
+    }
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException | RuntimeException e) {
@@ -310,16 +297,24 @@ public final class ItServer {
 
   private static void stopQuietly(Process process, Closeable database) {
     if (process != null && process.isAlive()) {
-      process.destroy();
-      try {
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          process.waitFor(10, TimeUnit.SECONDS);
+      // WildFly's start script runs the server JVM as its child: stop every process of the tree
+      // (SIGTERM, a graceful shutdown) and wait for all of them, so nothing writes to the server's
+      // directory after this returns.
+      List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+      tree.add(process.toHandle());
+      tree.forEach(ProcessHandle::destroy);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      for (ProcessHandle p : tree) {
+        try {
+          p.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        } catch (ExecutionException | TimeoutException e) {
+          break;
         }
-      } catch (InterruptedException e) {
-        process.destroyForcibly();
-        Thread.currentThread().interrupt();
       }
+      tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
     closeQuietly(database);
   }
@@ -341,7 +336,12 @@ public final class ItServer {
     }
   }
 
-  private static String required(String property) {
+  /** The java launcher of the JVM running the tests. */
+  static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  static String required(String property) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       throw new IllegalStateException("system property " + property + " is not set (run through Failsafe)");

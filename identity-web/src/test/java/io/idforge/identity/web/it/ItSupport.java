@@ -8,9 +8,13 @@ import io.idforge.identity.web.it.ApiClient.Resp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +58,25 @@ abstract class ItSupport {
     assertMatches(TCI, o.getString("client_id"));
     assertMatches(UUID_RE, o.getString("api_key_id"));
     return new Tenant(o.getString("client_id"), name, o.getString("api_key"), o.getString("api_key_id"), keyName);
+  }
+
+  /** Polls every 300 ms until {@code done} accepts a value; fails after {@code deadline}. */
+  static <T> T poll(Duration deadline, Supplier<T> probe, Predicate<T> done) {
+    long end = System.nanoTime() + deadline.toNanos();
+    T last = null;
+    while (System.nanoTime() < end) {
+      last = probe.get();
+      if (done.test(last)) {
+        return last;
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+    throw new AssertionError("not done within " + deadline + "; last: " + last);
   }
 
   static String createFlow(Tenant t, String json) {

@@ -55,7 +55,7 @@ class RequestIdIT extends ItSupport {
     assertEquals(201, r.status(), r::toString);
     String clientId = r.json().getString("client_id");
     // The application's handler writes and flushes before the answer leaves: no waiting needed.
-    String line = lineWith(ItServer.get().buildDir.resolve("it-payara.log"), clientId);
+    String line = lineWith(ItServer.get().log, clientId);
     assertTrue(line != null, "no log line names " + clientId);
     assertTrue(line.contains("[request_id=" + id + "]"), line);
     assertTrue(line.contains(" INFO io.idforge.identity.web.rest.admin.ClientsResource "), line);

@@ -123,7 +123,7 @@ class ViewStateIT extends ItSupport {
   }
 
   private static Path log() {
-    return ItServer.get().buildDir.resolve("it-payara.log");
+    return ItServer.get().log;
   }
 
   private static long logSize() {

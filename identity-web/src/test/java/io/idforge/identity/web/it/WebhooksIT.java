@@ -128,7 +128,7 @@ class WebhooksIT extends ItSupport {
 
   @Test
   void filteredEndpointGetsCreatedThenFailedWithValidSignatures() throws Exception {
-    List<Received> got = poll(() -> at("/process"), l -> l.stream().anyMatch(r -> action(r).equals("failed")));
+    List<Received> got = poll(DEADLINE, () -> at("/process"), l -> l.stream().anyMatch(r -> action(r).equals("failed")));
     for (Received r : got) {
       assertEquals("POST", r.method());
       assertEquals("application/jwt", r.header("Content-Type"));
@@ -157,10 +157,10 @@ class WebhooksIT extends ItSupport {
 
   @Test
   void receiverFailingThreeTimesStillGetsTheEventAndTheLogShowsTheAttempts() {
-    String firstKey = poll(() -> at("/flaky"), l -> !l.isEmpty()).get(0).header("Idempotency-Key");
+    String firstKey = poll(DEADLINE, () -> at("/flaky"), l -> !l.isEmpty()).get(0).header("Idempotency-Key");
     // The replay test may add a delivery with another key: count this delivery's calls only.
     Supplier<List<Received>> calls = () -> at("/flaky").stream().filter(r -> firstKey.equals(r.header("Idempotency-Key"))).toList();
-    List<Received> got = poll(calls, l -> l.size() >= 4);
+    List<Received> got = poll(DEADLINE, calls, l -> l.size() >= 4);
     sleepQuietly(2500);
     got = calls.get();
     assertEquals(4, got.size(), "three 500s then a 200, no more");
@@ -169,7 +169,7 @@ class WebhooksIT extends ItSupport {
     assertTrue(got.stream().allMatch(r -> action(r).equals("created")), "only the filtered action");
     String key = got.get(0).header("Idempotency-Key");
 
-    JsonObject record = poll(() -> api.get("/v1/hooks/events/" + key, tenant.apiKey()).json(),
+    JsonObject record = poll(DEADLINE, () -> api.get("/v1/hooks/events/" + key, tenant.apiKey()).json(),
         o -> o.getString("delivery_status").equals("success"));
     assertEquals(4, record.getInt("delivery_attempts"));
     assertEquals(tenant.clientId(), record.getString("client_id"));
@@ -199,9 +199,9 @@ class WebhooksIT extends ItSupport {
 
   @Test
   void replayAfterRotationSendsTheSameEventSignedWithBothSecrets() throws Exception {
-    List<Received> first = poll(() -> at("/flaky"), l -> l.size() >= 4);
+    List<Received> first = poll(DEADLINE, () -> at("/flaky"), l -> l.size() >= 4);
     String key = first.get(0).header("Idempotency-Key");
-    poll(() -> api.get("/v1/hooks/events/" + key, tenant.apiKey()).json(), o -> o.getString("delivery_status").equals("success"));
+    poll(DEADLINE, () -> api.get("/v1/hooks/events/" + key, tenant.apiKey()).json(), o -> o.getString("delivery_status").equals("success"));
 
     Resp rotated = api.postEmpty("/v1/hooks/endpoints/" + flakyEndpoint + "/rotate-secret", tenant.apiKey());
     assertEquals(200, rotated.status(), rotated::toString);
@@ -217,7 +217,7 @@ class WebhooksIT extends ItSupport {
     assertNotEquals(key, replayKey);
     assertEquals("pending", replay.json().getString("delivery_status"));
 
-    Received again = poll(() -> at("/flaky").stream().filter(r -> replayKey.equals(r.header("Idempotency-Key"))).toList(),
+    Received again = poll(DEADLINE, () -> at("/flaky").stream().filter(r -> replayKey.equals(r.header("Idempotency-Key"))).toList(),
         l -> !l.isEmpty()).get(0);
     assertEquals(event(first.get(0)).getString("id"), event(again).getString("id"), "stable event id");
     assertTrue(SignedJWT.parse(again.body()).verify(new MACVerifier(newSecret.getBytes(StandardCharsets.UTF_8))));
@@ -237,7 +237,7 @@ class WebhooksIT extends ItSupport {
     assertTrue(copies.stream().allMatch(c -> c.getString("delivery_status").equals("pending") && c.getInt("delivery_attempts") == 0));
     String rangeKey = copies.stream().filter(c -> c.getString("endpoint_id").equals(flakyEndpoint)).findFirst().orElseThrow()
         .getString("idempotency_key");
-    poll(() -> at("/flaky").stream().filter(r -> rangeKey.equals(r.header("Idempotency-Key"))).toList(), l -> !l.isEmpty());
+    poll(DEADLINE, () -> at("/flaky").stream().filter(r -> rangeKey.equals(r.header("Idempotency-Key"))).toList(), l -> !l.isEmpty());
     assertInvalid(api.postForm("/v1/hooks/events/replay", tenant.apiKey(), "start_date", from),
         "Invalid request: start_date and end_date are required together");
     assertInvalid(api.postForm("/v1/hooks/events/replay", tenant.apiKey(), "start_date", "yesterday", "end_date", to),
@@ -248,8 +248,8 @@ class WebhooksIT extends ItSupport {
 
   @Test
   void secretsNeverReachTheServerLog() throws Exception {
-    poll(() -> at("/process"), l -> !l.isEmpty());
-    String log = java.nio.file.Files.readString(ItServer.get().buildDir.resolve("it-payara.log"));
+    poll(DEADLINE, () -> at("/process"), l -> !l.isEmpty());
+    String log = java.nio.file.Files.readString(ItServer.get().log);
     assertFalse(log.contains(processSecret), "the endpoint's secret is not logged");
     assertFalse(log.contains(flakySecret), "the endpoint's secret is not logged");
   }
@@ -358,21 +358,4 @@ class WebhooksIT extends ItSupport {
     }
   }
 
-  private static <T> T poll(Supplier<T> probe, Predicate<T> done) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
-    T last = null;
-    while (System.nanoTime() < deadline) {
-      last = probe.get();
-      if (done.test(last)) {
-        return last;
-      }
-      try {
-        TimeUnit.MILLISECONDS.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
-    throw new AssertionError("not done within " + DEADLINE + "; last: " + last);
-  }
 }

@@ -29,4 +29,10 @@ public interface IdentityMetrics {
    * process engine to call on each transition into a final state.
    */
   void processFinished(String status, String failureStatus, String reason);
+
+  /**
+   * A one-time-code send limit refused a send; {@code limit} is {@code per_destination}, {@code
+   * per_process} or {@code per_tenant}. The alarm for SMS bombing or pumping.
+   */
+  void otpLimitTripped(String limit);
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +54,9 @@ public class StoredMedia {
   @Column(name = "nonce", length = 32, nullable = false, updatable = false)
   private byte[] nonce;
 
-  // Lazy: listings never pull megabytes of ciphertext.
-  @Lob
+  // Lazy: listings never pull megabytes of ciphertext. No @Lob: Hibernate maps a @Lob byte[] to a
+  // PostgreSQL large object (an oid), not the BYTEA the migration creates; a plain byte[] is bound
+  // with setBytes by EclipseLink and Hibernate alike, which BYTEA (PostgreSQL) and BLOB (H2) accept.
   @Basic(fetch = FetchType.LAZY)
   @Column(name = "ciphertext", nullable = false, updatable = false)
   private byte[] ciphertext;

@@ -47,7 +47,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath();
+    // Jersey (Payara) gives "admin/clients", RESTEasy (WildFly) "/admin/clients".
+    String path = request.getUriInfo().getPath().replaceFirst("^/", "");
     // Upload links carry their own signature and, like Truora's, no API key.
     if (path.startsWith("admin/") || path.startsWith("uploads/")) {
       return;
