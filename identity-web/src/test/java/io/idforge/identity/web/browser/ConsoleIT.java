@@ -438,8 +438,10 @@ class ConsoleIT extends BrowserSupport {
     assertFalse(csp.contains("unsafe-inline"), csp);
     assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("no-referrer", login.headers().firstValue("Referrer-Policy").orElse(""));
-    assertTrue(login.headers().allValues("Set-Cookie").stream().allMatch(c -> c.contains("HttpOnly")),
-        login.headers().allValues("Set-Cookie")::toString);
+    List<String> cookies = login.headers().allValues("Set-Cookie");
+    assertFalse(cookies.isEmpty(), "the sign-in form starts a session");
+    assertTrue(cookies.stream().allMatch(c -> c.contains("HttpOnly") && c.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax")),
+        cookies::toString);
     // Plain-HTTP server: no HSTS.
     assertTrue(login.headers().firstValue("Strict-Transport-Security").isEmpty());
 
