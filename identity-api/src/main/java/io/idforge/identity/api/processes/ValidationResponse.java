@@ -76,31 +76,9 @@ public record ValidationResponse(
     @JsonbProperty("manual_review_status") String manualReviewStatus,
     @JsonbProperty("instructions") Instructions instructions) {
 
-  /** A validation as results show it: no instructions. */
-  public ValidationResponse(
-      String validationId,
-      String ipAddress,
-      String accountId,
-      String type,
-      String validationStatus,
-      String failureStatus,
-      String declinedReason,
-      String expiredReason,
-      Double threshold,
-      Integer allowedRetries,
-      Integer remainingRetries,
-      OffsetDateTime creationDate,
-      OffsetDateTime updateDate,
-      String identityProcessId,
-      String frontImage,
-      String reverseImage,
-      String facePhoto,
-      ValidationDetails details,
-      String manualReviewStatus) {
-    this(validationId, ipAddress, accountId, type, validationStatus, failureStatus, declinedReason, expiredReason,
-        threshold, allowedRetries, remainingRetries, creationDate, updateDate, identityProcessId, frontImage,
-        reverseImage, facePhoto, details, manualReviewStatus, null);
-  }
+
+  // One constructor only: JSON-B (Yasson) builds records through the canonical constructor and
+  // refuses a record that declares a second one.
 
   /** The same validation with the upload links of its creation. */
   public ValidationResponse withInstructions(Instructions links) {

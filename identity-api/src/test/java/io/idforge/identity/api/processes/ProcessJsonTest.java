@@ -211,6 +211,7 @@ class ProcessJsonTest {
                     null,
                     null,
                     null,
+                    null,
                     null)),
             t,
             t.plusMinutes(2),

@@ -46,14 +46,33 @@ class OpenApiDocumentIT extends ItSupport {
           "POST /v1/flows", "GET /v1/flows", "GET /v1/flows/{flow_id}", "PUT /v1/flows/{flow_id}",
           "POST /v1/accounts", "GET /v1/accounts", "GET /v1/accounts/{account_id}",
           "POST /v1/processes", "GET /v1/processes", "GET /v1/processes/{process_id}",
-          "GET /v1/processes/{process_id}/result", "GET /v1/media/{media_id}", "POST /v1/admin/clients");
+          "GET /v1/processes/{process_id}/result", "GET /v1/media/{media_id}", "POST /v1/admin/clients",
+          "GET /v1/processes/{process_id}/events", "POST /v1/processes/{process_id}/override",
+          "POST /v1/validations", "GET /v1/validations/{validation_id}", "POST /v1/validations/{validation_id}",
+          "PUT /v1/uploads/{validation_id}/{side}",
+          "POST /v1/enrollments", "GET /v1/enrollments/{enrollment_id}",
+          "GET /v1/accounts/{account_id}/validations", "GET /v1/accounts/{account_id}/enrollments",
+          "GET /v1/reviews", "GET /v1/reviews/{review_id}", "POST /v1/reviews/{review_id}/claim",
+          "POST /v1/reviews/{review_id}/decision",
+          "POST /v1/hooks/endpoints", "GET /v1/hooks/endpoints", "GET /v1/hooks/endpoints/{endpoint_id}",
+          "PUT /v1/hooks/endpoints/{endpoint_id}", "DELETE /v1/hooks/endpoints/{endpoint_id}",
+          "POST /v1/hooks/endpoints/{endpoint_id}/rotate-secret",
+          "GET /v1/hooks/events", "GET /v1/hooks/events/{idempotency_key}",
+          "POST /v1/hooks/events/{idempotency_key}/replay", "POST /v1/hooks/events/replay");
+
+  /**
+   * Operations that take no API key, so have no 401: the signed upload links (ApiKeyFilter skips
+   * uploads/; the signature is the credential, a bad one is 403).
+   */
+  private static final Set<String> KEYLESS = Set.of("PUT /v1/uploads/{validation_id}/{side}");
 
   /**
    * The served document without {@code endpoints}: Payara adds that non-standard top-level list
    * of paths, which OpenAPI validators reject, so the committed document leaves it out.
    */
   static ObjectNode served() throws IOException {
-    Resp r = api.get("/openapi", null);
+    // /openapi answers only the operator key (OperatorEndpointsFilter).
+    Resp r = api.send(api.request("/openapi", null).header("Identity-Admin-Key", ItServer.get().adminKey).GET());
     assertEquals(200, r.status(), r::toString);
     ObjectNode doc = (ObjectNode) YAML.readTree(r.body());
     doc.remove("endpoints");
@@ -87,11 +106,12 @@ class OpenApiDocumentIT extends ItSupport {
         JsonNode operation = op.getValue();
         assertTrue(operation.hasNonNull("summary"), () -> name + " has no summary");
         assertTrue(operation.hasNonNull("operationId"), () -> name + " has no operationId");
-        assertTrue(operation.path("responses").has("401"), () -> name + " does not document the 401");
+        boolean keyless = KEYLESS.contains(name);
+        assertTrue(keyless || operation.path("responses").has("401"), () -> name + " does not document the 401");
         assertTrue(operation.path("responses").has("500"), () -> name + " does not document the 500");
         assertTrue(
             operation.path("responses").fieldNames().hasNext()
-                && List.of("200", "201").stream().anyMatch(operation.path("responses")::has),
+                && List.of("200", "201", "204").stream().anyMatch(operation.path("responses")::has),
             () -> name + " documents no success answer");
       }
     }

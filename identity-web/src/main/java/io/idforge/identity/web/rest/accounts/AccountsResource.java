@@ -107,8 +107,16 @@ public class AccountsResource {
   /** The account's validations, newest first: {@code {history:[…], next, self}}. */
   @GET
   @Path("{account_id}/validations")
+  @Operation(operationId = "listAccountValidations", summary = "The validations of an account, newest first (20 per page)")
+  @APIResponse(responseCode = "200", description = "A page of validations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ValidationHistory")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ValidationHistoryResponse validations(
-      @PathParam("account_id") String accountId, @QueryParam("start_key") String startKey) {
+      @Parameter(description = "ACC... or your own id", example = "customer-42", required = true) @PathParam("account_id") String accountId,
+      @Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     var page = validations.listByAccount(callerContext.caller(), accountId, startKey, PAGE_SIZE);
     return new ValidationHistoryResponse(
         page.items().stream().map(v -> ProcessMapper.toResponse(v, mediaLinks)).toList(),
@@ -119,7 +127,14 @@ public class AccountsResource {
   /** The account's enrollments, newest first. */
   @GET
   @Path("{account_id}/enrollments")
-  public EnrollmentListResponse enrollments(@PathParam("account_id") String accountId) {
+  @Operation(operationId = "listAccountEnrollments", summary = "The enrollments of an account, newest first")
+  @APIResponse(responseCode = "200", description = "The enrollments", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EnrollmentList")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public EnrollmentListResponse enrollments(
+      @Parameter(description = "ACC... or your own id", example = "customer-42", required = true) @PathParam("account_id") String accountId) {
     return new EnrollmentListResponse(
         enrollments.listByAccount(callerContext.caller(), accountId).stream()
             .map(e -> EnrollmentsResource.toResponse(e, null))

@@ -105,7 +105,8 @@ public final class ProcessMapper {
         links.link(v.clientId(), v.reverseMediaId()),
         links.link(v.clientId(), v.faceMediaId()),
         details,
-        manualReviewStatus(v, details));
+        manualReviewStatus(v, details),
+        null);
   }
 
   /** {@code manual_review_status} from the validation's state and the review items of its details. */

@@ -37,13 +37,14 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.Set;
 
 /**
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
@@ -126,7 +127,15 @@ public class ProcessesResource {
   /** The process's timeline from the event log, oldest first. */
   @GET
   @Path("{process_id}/events")
-  public ProcessEventListResponse events(@PathParam("process_id") String processId) {
+  @Operation(operationId = "getProcessEvents", summary = "The timeline of a process, oldest first",
+      description = "The process's events from the event log, with who caused each.")
+  @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProcessEventList")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessEventListResponse events(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
     return new ProcessEventListResponse(
         processId,
         processEvents.timeline(callerContext.caller(), processId).stream().map(ProcessEventMapper::toResponse).toList());
@@ -140,7 +149,18 @@ public class ProcessesResource {
   @POST
   @Path("{process_id}/override")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public ProcessResponse override(@PathParam("process_id") String processId, MultivaluedMap<String, String> form) {
+  @Operation(operationId = "overrideProcess", summary = "Override the status of a finished process (Truora's Modify Status)",
+      description = "The result keeps the original status and gains override_status and override_status_history. A pending process is 409; a reason of the other direction is 400.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "OverrideForm")))
+  @APIResponse(responseCode = "200", description = "The result with override_status", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Process")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ProcessResponse override(
+      @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId, MultivaluedMap<String, String> form) {
     FormReader f = FormReader.of(form);
     f.rejectUnknown(Set.of("status", "reason", "note", "user")::contains);
     Caller caller = callerContext.caller();

@@ -17,6 +17,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code PUT /v1/uploads/{id}/{side}?max-size=…&Expires=…&Signature=…}: the raw bytes of a
@@ -24,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
  * side {@code reference}), without an API key (the signed URL is the credential). The body
  * limit for this path is the upload cap (30 MiB; beyond it 413 in the envelope).
  */
+@Tag(ref = "validations")
 @Path(UploadUrls.PATH + "/{validation_id}/{side}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,13 +43,25 @@ public class UploadsResource {
 
   @PUT
   @Consumes({"image/jpeg", "image/png", "image/webp"})
+  @Operation(operationId = "uploadFile", summary = "Upload a document side, a selfie or a face reference photo",
+      description = "Raw bytes (image/jpeg, image/png or image/webp; else 415), at most 30 MiB (else 413), to a signed link from instructions or file_upload_link. No API key: the signed URL is the credential; a forged, moved or expired link is 403, a second PUT 409.")
+  @RequestBody(required = true, content = {@Content(mediaType = "image/jpeg", schema = @Schema(ref = "Binary")),
+      @Content(mediaType = "image/png", schema = @Schema(ref = "Binary")), @Content(mediaType = "image/webp", schema = @Schema(ref = "Binary"))})
+  @APIResponse(responseCode = "200", description = "Received (or refused as no usable picture: File refused: <reason>)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadReceipt")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP body", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
   public UploadReceipt put(
-      @PathParam("validation_id") String validationId,
-      @PathParam("side") String sidePath,
-      @QueryParam("attempt") Integer attempt,
-      @QueryParam("max-size") Long maxSize,
-      @QueryParam("Expires") Long expires,
-      @QueryParam("Signature") String signature,
+      @Parameter(description = "Validation (VLD...) or face enrollment (ENR...) id", required = true) @PathParam("validation_id") String validationId,
+      @Parameter(description = "front, reverse, selfie or reference", required = true) @PathParam("side") String sidePath,
+      @Parameter(description = "Part of the signed link") @QueryParam("attempt") Integer attempt,
+      @Parameter(description = "Part of the signed link: the size cap in bytes") @QueryParam("max-size") Long maxSize,
+      @Parameter(description = "Part of the signed link: its expiry (Unix seconds)") @QueryParam("Expires") Long expires,
+      @Parameter(description = "Part of the signed link: its HMAC-SHA256 signature") @QueryParam("Signature") String signature,
       byte[] file) {
     UploadSide side = UploadSide.fromPath(sidePath).orElseThrow(() -> new NotFoundException("Resource not found"));
     if (attempt == null || maxSize == null || expires == null || signature == null) {

@@ -27,12 +27,20 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/validations}: create a validation (instructions with its upload links, or the code
  * sent), poll it, and submit a one-time code. A backend key drives standalone validations; a web
  * integration token only the current step of its own process.
  */
+@Tag(name = "validations", description = "Truora's Validations API for custom front ends (VLD...)")
 @Path("validations")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +58,18 @@ public class ValidationsResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Operation(operationId = "createValidation", summary = "Create a validation (Truora's Create Validation)",
+      description = "A backend key creates a standalone validation; a web token the current step of its process. Answers the pending validation with instructions: front_url and reverse_url (documents) or file_upload_link (selfie); for codes the code is sent.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "CreateValidationForm")))
+  @APIResponse(responseCode = "200", description = "The pending validation, with instructions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+  @APIResponse(responseCode = "422", ref = "Unprocessable")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ValidationResponse create(MultivaluedMap<String, String> form) {
     CreateValidationForm f = CreateValidationForm.parse(form);
     ValidationRequest request =
@@ -62,8 +82,16 @@ public class ValidationsResource {
 
   @GET
   @Path("{validation_id}")
+  @Operation(operationId = "getValidation", summary = "A validation (Truora's Get Validation)",
+      description = "Details and image links only with show_details=true. Backend key, or the web token of its process.")
+  @APIResponse(responseCode = "200", description = "The validation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "500", ref = "InternalError")
   public ValidationResponse get(
-      @PathParam("validation_id") String validationId, @QueryParam("show_details") String showDetails) {
+      @Parameter(description = "Validation id", example = "VLD0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("validation_id") String validationId,
+      @Parameter(description = "true for details and image links") @QueryParam("show_details") String showDetails) {
     Validation v = validations.get(callerContext.caller(), validationId);
     return "true".equals(showDetails) ? ProcessMapper.toResponse(v, mediaLinks) : summary(v);
   }
@@ -72,7 +100,18 @@ public class ValidationsResource {
   @POST
   @Path("{validation_id}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public ValidationResponse submitCode(@PathParam("validation_id") String validationId, MultivaluedMap<String, String> form) {
+  @Operation(operationId = "submitValidationCode", summary = "Submit a one-time code (Truora's Perform Validation)",
+      description = "A right code succeeds, a wrong one uses a retry; the last wrong one declines max_retries_reached.")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "SubmitCodeForm")))
+  @APIResponse(responseCode = "200", description = "The validation after the code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
+  @APIResponse(responseCode = "400", ref = "InvalidRequest")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "Forbidden")
+  @APIResponse(responseCode = "404", ref = "NotFound")
+  @APIResponse(responseCode = "409", ref = "Conflict")
+  @APIResponse(responseCode = "500", ref = "InternalError")
+  public ValidationResponse submitCode(
+      @Parameter(description = "Validation id", example = "VLD0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("validation_id") String validationId, MultivaluedMap<String, String> form) {
     Set<String> known = Set.of("type", "token");
     for (String name : form.keySet()) {
       if (!known.contains(name)) {
@@ -94,7 +133,7 @@ public class ValidationsResource {
         full.validationId(), full.ipAddress(), full.accountId(), full.type(), full.validationStatus(),
         full.failureStatus(), full.declinedReason(), full.expiredReason(), full.threshold(), full.allowedRetries(),
         full.remainingRetries(), full.creationDate(), full.updateDate(), full.identityProcessId(), null, null, null,
-        null, full.manualReviewStatus());
+        null, full.manualReviewStatus(), null);
   }
 
   private static StepType toCore(String wire) {
