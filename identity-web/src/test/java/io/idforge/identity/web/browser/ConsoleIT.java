@@ -483,6 +483,24 @@ class ConsoleIT extends BrowserSupport {
     assertEquals(401, HTTP.send(withKey.GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
   }
 
+  @Test
+  @Order(10)
+  void aDisabledUserCannotSignIn() throws Exception {
+    desktop();
+    signInOk("a-admin");
+    open("/admin/users.xhtml");
+    WebElement row = waitFor(By.id("user-table")).findElements(By.tagName("tr")).stream()
+        .filter(r -> r.findElements(By.className("user-name")).stream().anyMatch(n -> n.getText().equals("a-reviewer")))
+        .findFirst().orElseThrow();
+    row.findElement(By.className("disable")).click();
+    patiently().until(d -> d.findElements(By.cssSelector("#user-table tr")).stream()
+        .anyMatch(r -> r.getText().startsWith("a-reviewer") && r.findElements(By.className("disable")).isEmpty()));
+    signOut();
+    signIn("a-reviewer", PASSWORD);
+    waitFor(By.cssSelector("#messages li"));
+    assertTrue(browser.findElements(By.id("signout:signout-button")).isEmpty(), "a disabled user must not sign in");
+  }
+
   private static void update(Connection db, long id, String summary) throws SQLException {
     try (PreparedStatement u = db.prepareStatement("UPDATE audit_entry SET summary = ? WHERE id = ?")) {
       u.setString(1, summary);
