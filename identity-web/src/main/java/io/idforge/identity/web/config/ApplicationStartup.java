@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import io.idforge.identity.core.security.MediaKeys;
 import io.idforge.identity.core.security.OtpKeys;
 import io.idforge.identity.core.security.SigningKeys;
+import io.idforge.identity.core.application.console.ConsoleUserService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
@@ -20,6 +21,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -68,6 +70,12 @@ public class ApplicationStartup {
 
   @Inject ClientService clients;
 
+  @Inject ConsoleUserService consoleUsers;
+
+  @Inject
+  @ConfigProperty(name = "identity.console.operator-password-hash")
+  Optional<String> operatorPasswordHash;
+
   @Inject ExpireProcessesJob expireProcessesJob;
 
   @Inject DrainWebhooksJob drainWebhooksJob;
@@ -112,6 +120,16 @@ public class ApplicationStartup {
                           + "-d redirect_url=https://example.com/done -d flow_id=" + demo.flowId() + "\n"
                           + "================================================\n"));
     }
+    consoleUsers
+        .bootstrapOperator(operatorPasswordHash)
+        .ifPresent(
+            link ->
+                // Printed once, on the first start with no console user: only its digest is stored.
+                System.out.println(
+                    "\n=== IdForge operator console: one-time setup link (shown once, valid 48 h) ===\n"
+                        + "user: " + link.username() + "\n"
+                        + baseUrl + "/admin/setup.xhtml?token=" + link.token() + "\n"
+                        + "==============================================================================\n"));
     if (!faceMatchers.isResolvable() || !faceMatchers.get().isAvailable()) {
       LOG.warning(
           "Face matching is OFF: no face engine is installed, so every face-recognition validation"

@@ -34,6 +34,11 @@ public class HostedHeadersFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.startsWith("/admin/")) {
+      // The console has its own headers (AdminHeadersFilter) and takes no uploads.
+      chain.doFilter(request, response);
+      return;
+    }
     if (!path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/")) {
       HostedPages.secureHeaders(response);
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * (multipart, with the view state). Enough to upload a document for the black-box review tests;
  * the browser suite covers the pages themselves.
  */
-final class HostedUser {
+public final class HostedUser {
 
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
@@ -32,7 +32,7 @@ final class HostedUser {
   private String page;
   private URI pageUri;
 
-  HostedUser(URI base) {
+  public HostedUser(URI base) {
     this.base = base;
     this.http =
         HttpClient.newBuilder()
@@ -44,7 +44,7 @@ final class HostedUser {
   }
 
   /** Opens the process URL and lands on the flow page; answers the process id. */
-  String open(String token) {
+  public String open(String token) {
     HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("/?token=" + ApiClient.enc(token) + "&lang=en")).GET());
     page = r.body();
     pageUri = r.uri();
@@ -57,7 +57,7 @@ final class HostedUser {
   }
 
   /** Submits the document form of the page it is on with the two photos (PNG). */
-  void submitDocument(String country, String documentType, byte[] front, byte[] back) {
+  public void submitDocument(String country, String documentType, byte[] front, byte[] back) {
     if (!page.contains("id=\"document\"")) {
       throw new AssertionError("the page shows no document form: " + page);
     }

@@ -93,6 +93,11 @@ public final class ItServer {
     this.process = process;
   }
 
+  /** JDBC URL of the embedded PostgreSQL (user and password {@code postgres}), for tests that look behind the API. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + pgPort + "/postgres";
+  }
+
   /** The running server, started on the first call. */
   public static synchronized ItServer get() {
     if (startFailure != null) {
@@ -248,7 +253,7 @@ public final class ItServer {
    * what is stored, such as the privacy scan of every column.
    */
   public java.sql.Connection openDatabase() throws java.sql.SQLException {
-    return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "postgres");
+    return java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
   }
 
   private static void stopMail(GreenMail mail) {

@@ -1,0 +1,70 @@
+package io.idforge.identity.web.admin;
+
+import io.idforge.identity.web.ratelimit.ClientAddress;
+import io.idforge.identity.core.application.console.ConsoleUserService;
+import io.idforge.identity.core.application.console.SignInResult;
+import io.idforge.identity.web.admin.security.ConsoleSession;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+
+/**
+ * The sign-in form. On success the session id changes (no fixation), the session idles out after
+ * {@link ConsoleSession#IDLE_SECONDS} and the user lands on the dashboard; every failure shows the
+ * same message, so the page tells nobody whether a name exists or is locked.
+ */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+  @Inject ConsoleUserService users;
+
+  /** The caller's address, also behind a proxy (identity.rate-limits.client-ip-header). */
+  @Inject ClientAddress clientAddress;
+
+  @Inject AdminMessages messages;
+
+  private String username;
+  private String password;
+
+  public void signIn() throws IOException {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ext = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) ext.getRequest();
+    char[] secret = password == null ? new char[0] : password.toCharArray();
+    password = null;
+    SignInResult result = users.signIn(username, secret, clientAddress.of(request));
+    if (!result.ok()) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("login.failed"), null));
+      return;
+    }
+    request.getSession(true);
+    request.changeSessionId();
+    HttpSession session = request.getSession();
+    session.setMaxInactiveInterval(ConsoleSession.IDLE_SECONDS);
+    session.setAttribute(ConsoleSession.ATTRIBUTE, new ConsoleSession(result.username(), result.clientId(), result.roles()));
+    ext.redirect(ext.getRequestContextPath() + "/admin/index.xhtml");
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return null; // never rendered back
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}
