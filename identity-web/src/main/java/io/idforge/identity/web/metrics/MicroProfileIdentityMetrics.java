@@ -2,9 +2,11 @@ package io.idforge.identity.web.metrics;
 
 import io.idforge.identity.core.application.port.IdentityMetrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * start, so a rate is defined before the first event.
  */
 @ApplicationScoped
+@Alternative
+@Priority(10) // wins over MetricsUnavailable wherever MicroProfile Metrics exists (Payara)
 public class MicroProfileIdentityMetrics implements IdentityMetrics {
 
   static final Metadata TOKENS_ISSUED =
