@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,14 +30,21 @@ final class ApiClient {
 
   private static ApiClient instance;
 
-  private final URI base;
-  private final String adminKey;
+  /**
+   * The server, resolved at the first request: a suite's static {@code api} field then never fails
+   * its class initialisation, so when the shared server cannot start every test reports why
+   * (instead of one ExceptionInInitializerError and "Could not initialize class" for the rest).
+   */
+  private final Supplier<ItServer> server;
   private final HttpClient http;
 
   /** A client of {@code server}; the shared server's is {@link #get()}. */
   ApiClient(ItServer server) {
-    this.base = server.baseUri;
-    this.adminKey = server.adminKey;
+    this(() -> server);
+  }
+
+  private ApiClient(Supplier<ItServer> server) {
+    this.server = server;
     this.http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -48,7 +56,7 @@ final class ApiClient {
   /** The client of the shared server (starting it on first use). */
   static synchronized ApiClient get() {
     if (instance == null) {
-      instance = new ApiClient(ItServer.get());
+      instance = new ApiClient(ItServer::get);
     }
     return instance;
   }
@@ -83,7 +91,7 @@ final class ApiClient {
   }
 
   URI uri(String pathAndQuery) {
-    return base.resolve(pathAndQuery);
+    return server.get().baseUri.resolve(pathAndQuery);
   }
 
   HttpRequest.Builder request(String pathAndQuery, String key) {
@@ -137,7 +145,7 @@ final class ApiClient {
   /** A GET of an operational endpoint (/metrics, /health, /openapi) with the operator key. */
   Resp getAsOperator(String path) {
     return send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Identity-Admin-Key", adminKey).GET());
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Identity-Admin-Key", server.get().adminKey).GET());
   }
 
   /** The operator API: a new tenant with its first backend key. */
@@ -145,7 +153,7 @@ final class ApiClient {
     return send(
         HttpRequest.newBuilder(uri("/v1/admin/clients"))
             .timeout(Duration.ofSeconds(60))
-            .header("Identity-Admin-Key", adminKey)
+            .header("Identity-Admin-Key", server.get().adminKey)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form("name", name, "key_name", keyName))));
   }

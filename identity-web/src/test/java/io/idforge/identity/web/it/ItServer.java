@@ -101,7 +101,8 @@ public final class ItServer {
   /** The running server, started on the first call. */
   public static synchronized ItServer get() {
     if (startFailure != null) {
-      throw new IllegalStateException("the shared server failed to start", startFailure);
+      // The cause's message goes into this one: CI shows the summary lines, not the stack traces.
+      throw new IllegalStateException("the shared server failed to start: " + startFailure.getMessage(), startFailure);
     }
     if (instance == null) {
       try {
@@ -210,7 +211,7 @@ public final class ItServer {
   private void awaitReady(Path log) {
     HttpClient client =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest probe = HttpRequest.newBuilder(baseUri.resolve("/")).timeout(Duration.ofSeconds(20)).GET().build();
     long deadline = System.nanoTime() + STARTUP_DEADLINE.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {

@@ -68,22 +68,35 @@ final class PayaraMicroServer implements AppServer {
   }
 
   /**
-   * Payara stays up (answering 404) when the deployment fails: it has failed when the application
-   * still does not answer some seconds after Payara reports itself ready.
+   * Payara stays up (answering 404) when the deployment fails. It says so in its log ("Exception
+   * while loading the app", "Exception during lifecycle processing"); failing that, the deployment
+   * has failed when the application still does not answer a minute after Payara reports itself
+   * ready. The minute is deliberate: on a cold, loaded machine (four suites starting at once, one
+   * of them a browser) the first page can take well over ten seconds, and a shorter wait made the
+   * whole suite fail on a fresh CI machine while the server was fine.
    */
   @Override
   public Optional<String> deploymentFailure(Path log) {
+    for (String sign : DEPLOYMENT_FAILED) {
+      if (ItServer.logContains(log, sign)) {
+        return Optional.of("Payara Micro could not deploy the application (\"" + sign + "\")");
+      }
+    }
     if (readySeenAt == 0) {
       if (ItServer.logContains(log, "ready in")) {
         readySeenAt = System.nanoTime();
       }
       return Optional.empty();
     }
-    if (System.nanoTime() - readySeenAt > Duration.ofSeconds(10).toNanos()) {
-      return Optional.of("Payara Micro is up but the application is not deployed");
+    if (System.nanoTime() - readySeenAt > Duration.ofSeconds(60).toNanos()) {
+      return Optional.of("Payara Micro has been up for a minute but the application does not answer");
     }
     return Optional.empty();
   }
+
+  /** What Payara writes when a deployment fails. */
+  private static final List<String> DEPLOYMENT_FAILED =
+      List.of("Exception while loading the app", "Exception during lifecycle processing", "Failed to deploy");
 
   @Override
   public void cleanUp() {
