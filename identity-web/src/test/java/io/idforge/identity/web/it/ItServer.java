@@ -156,14 +156,47 @@ public final class ItServer {
       closeQuietly(database);
       throw new IllegalStateException("missing " + war + "; run mvn package first");
     }
-    AppServer appServer = AppServer.fromSystemProperties(buildDir);
-    Process process = null;
     GreenMail mail = null;
     try {
       mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
       mail.start();
+    } catch (IOException | RuntimeException e) {
+      stopMail(mail);
+      closeQuietly(database);
+      throw new IllegalStateException("the test mail server did not start", e);
+    }
+    // One retry on a new port and root directory: on a loaded machine another process may take
+    // the reserved port between its reservation and the server's bind, and then the server comes
+    // up without answering. The database is kept across the attempts.
+    RuntimeException firstFailure = null;
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      try {
+        return startOnce(name, attempt, pgPort, database, settings, buildDir, war, mail);
+      } catch (RuntimeException | Error e) {
+        if (attempt == 2 || !(e instanceof RuntimeException)) {
+          if (firstFailure != null) {
+            e.addSuppressed(firstFailure);
+          }
+          stopMail(mail);
+          closeQuietly(database);
+          throw e;
+        }
+        firstFailure = (RuntimeException) e;
+        System.err.println("[it] " + name + " did not start (" + e.getMessage() + "); trying once more");
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  private static ItServer startOnce(
+      String name, int attempt, int pgPort, Closeable database, Map<String, String> settings, Path buildDir, Path war,
+      GreenMail mail) {
+    AppServer appServer = AppServer.fromSystemProperties(buildDir);
+    Process process = null;
+    try {
       int port = appServer.reservePort();
-      Path log = buildDir.resolve(name + "-" + System.getProperty("it.server", "payara") + ".log");
+      // A log per start (a second attempt or a suite's restart must not overwrite the evidence).
+      Path log = uniqueLog(buildDir, name + "-" + System.getProperty("it.server", "payara") + (attempt > 1 ? "-retry" : ""));
       byte[] adminBytes = new byte[24];
       new SecureRandom().nextBytes(adminBytes);
       String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
@@ -193,19 +226,31 @@ public final class ItServer {
       process = appServer.start(war, env, log);
 
       ItServer server = new ItServer(base, adminKey, buildDir, log, appServer, pgPort, database, process, mail);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       server.awaitReady(log);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "it-server-stop"));
       return server;
     } catch (IOException e) {
-      stopQuietly(process, database);
-      stopMail(mail);
+      stopQuietly(process, null);
+      appServer.cleanUp();
       throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
-      stopQuietly(process, database);
-      stopMail(mail);
+      stopQuietly(process, null);
+      appServer.cleanUp();
       throw e;
     }
   }
+
+  /** {@code target/<base>.log}, or {@code <base>-2.log}, {@code -3}… when a start already wrote it in this build. */
+  private static Path uniqueLog(Path buildDir, String base) {
+    Path log = buildDir.resolve(base + ".log");
+    for (int n = 2; STARTED_LOGS.contains(log); n++) {
+      log = buildDir.resolve(base + "-" + n + ".log");
+    }
+    STARTED_LOGS.add(log);
+    return log;
+  }
+
+  private static final java.util.Set<Path> STARTED_LOGS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Polls the hosted landing page (an application URL, so the WAR is deployed) until it answers 200. */
   private void awaitReady(Path log) {
@@ -339,11 +384,25 @@ public final class ItServer {
   }
 
   static int freePort() throws IOException {
+    // Below the kernel's ephemeral range (32768-60999 here): the OS hands those out for every
+    // outgoing connection and every port-0 bind (the embedded PostgreSQL, chromedriver, other
+    // builds), so a port reserved there can be taken again before the server binds it.
+    for (int i = 0; i < 200; i++) {
+      int candidate = 20000 + PORTS.nextInt(12000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new java.net.InetSocketAddress(candidate));
+        return candidate;
+      } catch (IOException busy) {
+        // taken: try another
+      }
+    }
     try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
       return socket.getLocalPort();
     }
   }
+
+  private static final java.util.Random PORTS = new SecureRandom();
 
   /** The java launcher of the JVM running the tests. */
   static String javaCommand() {
