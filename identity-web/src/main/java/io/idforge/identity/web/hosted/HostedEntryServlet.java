@@ -9,6 +9,7 @@ import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.web.metrics.ProcessOpenings;
 import io.idforge.identity.web.ratelimit.ClientAddress;
 import io.idforge.identity.web.ratelimit.RateLimits;
+import io.idforge.identity.web.http.DatabaseOutage;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -92,6 +93,10 @@ public class HostedEntryServlet extends HttpServlet {
           request.getContextPath() + "/flow.xhtml?process_id=" + URLEncoder.encode(processId, StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       IdentityException ie = unwrap(e);
+      if (ie == null && DatabaseOutage.isCauseOf(e)) {
+        HostedPages.unavailable(request, response);
+        return;
+      }
       if (ie == null) {
         throw e;
       }

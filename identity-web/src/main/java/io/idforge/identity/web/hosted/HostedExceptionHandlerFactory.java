@@ -1,5 +1,6 @@
 package io.idforge.identity.web.hosted;
 
+import io.idforge.identity.web.http.DatabaseOutage;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
@@ -12,6 +13,7 @@ import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.render.ResponseStateManager;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Iterator;
@@ -26,7 +28,8 @@ import java.util.logging.Logger;
  * cannot be restored otherwise (forged, tampered, or stale without a flow session) is the
  * client's fault and happens at an attacker's will: 400 with the friendly error page and a single
  * log line with a reference, no stack trace. Anything else is logged once with a reference and
- * the stack trace and ends on the friendly error page ({@code web.xml}) with 500.
+ * the stack trace and ends on the friendly error page ({@code web.xml}) with 500, except an
+ * unreachable database: 503 with {@code Retry-After} and a page that says to try again shortly.
  */
 public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
 
@@ -70,6 +73,14 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
             LOG.warning("hosted flow: refused a postback whose view state is " + (expired ? "stale" : "not valid")
                 + " (" + root(t).getClass().getSimpleName() + "), reference " + ref);
             errorPage(faces, ext, 400);
+          } else if (DatabaseOutage.isCauseOf(t) && !ext.isResponseCommitted()) {
+            it.remove();
+            // Not a fault of the page: the database is away (a restart, a fail-over). 503 with
+            // Retry-After and "try again in a moment", as the API answers; one line, no stack trace.
+            LOG.warning("hosted flow: database unavailable, answered 503");
+            ext.responseReset();
+            HostedPages.unavailable((HttpServletRequest) ext.getRequest(), (HttpServletResponse) ext.getResponse());
+            faces.responseComplete();
           } else if (!ext.isResponseCommitted()) {
             it.remove();
             String ref = UUID.randomUUID().toString();

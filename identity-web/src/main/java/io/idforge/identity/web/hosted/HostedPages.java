@@ -77,6 +77,19 @@ final class HostedPages {
             + escape(text(locale, key)) + "</p>");
   }
 
+  /** Seconds a browser is told to wait while the database is away (as the API's 503). */
+  static final int RETRY_AFTER_SECONDS = 2;
+
+  /**
+   * 503 "try again in a moment" while the database is unreachable (a restart, a fail-over): the
+   * user's link and progress are intact, so the page says to reload rather than to ask for a new link.
+   */
+  static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    secureHeaders(response);
+    response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    write(response, 503, problem(request, "service.unavailable", 503));
+  }
+
   static String text(Locale locale, String key) {
     return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
   }

@@ -1,4 +1,4 @@
-package io.idforge.identity.web.rest.error;
+package io.idforge.identity.web.http;
 
 import jakarta.ejb.EJBException;
 import jakarta.resource.ResourceException;
@@ -14,15 +14,16 @@ import javax.transaction.xa.XAException;
  * (SQLState class {@code 08}, or PostgreSQL's {@code 57P01}-{@code 57P03} while it shuts down or
  * starts), or the transaction manager could not complete with the database ({@link
  * SystemException}, {@link XAException}: a transaction cut by the restart, rolled back). Such a
- * request is answered 503, which tells clients to retry, not 500.
+ * request is answered 503, which tells clients to retry, not 500: by the API (the error envelope)
+ * and by the hosted pages (a "try again in a moment" page) alike.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
   private static final int MAX_DEPTH = 32;
 
   private DatabaseOutage() {}
 
-  static boolean isCauseOf(Throwable thrown) {
+  public static boolean isCauseOf(Throwable thrown) {
     Throwable t = thrown;
     for (int depth = 0; t != null && depth < MAX_DEPTH; depth++) {
       if (t instanceof SQLTransientConnectionException

@@ -1,4 +1,4 @@
-package io.idforge.identity.web.rest.error;
+package io.idforge.identity.web.http;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -50,6 +50,12 @@ class FailoverIT {
     Resp created = api.createClient("failover-" + UUID.randomUUID().toString().substring(0, 8), "backend");
     assertEquals(201, created.status(), created::toString);
     String key = created.json().getString("api_key");
+    // A user's process link, opened while the database is away: the hosted pages answer like the API.
+    Resp flow = api.postJson("/v1/flows", key, ItSupport.flowJson("Failover", 60, "email-verification"));
+    assertEquals(201, flow.status(), flow::toString);
+    Resp token = api.postForm("/v1/api-keys", key, ItSupport.webTokenForm(flow.json().getString("flow_id"), "account_id", "fo-user"));
+    assertEquals(200, token.status(), token::toString);
+    String link = "/?token=" + token.json().getString("api_key");
 
     List<Attempt> attempts = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean running = new AtomicBoolean(true);
@@ -65,7 +71,10 @@ class FailoverIT {
 
     long stoppedAt = System.nanoTime();
     hardened.database.stop();
-    TimeUnit.MILLISECONDS.sleep(OUTAGE.toMillis()); // the outage itself: nothing to poll for
+    long pageAsked = System.nanoTime();
+    Resp page = api.send(api.request(link, null).timeout(Duration.ofSeconds(30)).GET());
+    long pageMillis = Duration.ofNanos(System.nanoTime() - pageAsked).toMillis();
+    TimeUnit.MILLISECONDS.sleep(Math.max(0, OUTAGE.toMillis() - pageMillis)); // the outage itself: nothing to poll for
     hardened.database.start();
     long backAt = System.nanoTime();
 
@@ -103,6 +112,12 @@ class FailoverIT {
             + " after the database was back; slowest answer %d ms%n",
         all.size(), acknowledged, unavailable, wrong.size(), Duration.ofNanos(backAt - stoppedAt).toMillis(),
         recovery.toMillis(), slowest.toMillis());
+
+    // The hosted page during the outage: 503, Retry-After, "try again in a moment" (not the 500 page).
+    assertEquals(503, page.status(), page::toString);
+    assertEquals("2", page.header("Retry-After"), page::toString);
+    assertTrue(page.body().contains("data-code=\"service.unavailable\""), page::toString);
+    assertTrue(pageMillis <= FAIL_FAST.toMillis(), () -> "the hosted page took " + pageMillis + " ms");
 
     assertTrue(wrong.isEmpty(), () -> wrong.size() + " wrong answers, first: " + wrong.subList(0, Math.min(5, wrong.size())));
     assertTrue(unavailable > 0, "no request met the outage, so fail-fast was not exercised");

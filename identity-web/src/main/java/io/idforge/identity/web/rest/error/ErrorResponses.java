@@ -1,5 +1,7 @@
 package io.idforge.identity.web.rest.error;
 
+import io.idforge.identity.web.http.DatabaseOutage;
+
 import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.api.error.ErrorResponse;
