@@ -46,6 +46,7 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
 
   @Override
   public List<String> findOverdueValidationIds(java.time.OffsetDateTime now, int limit) {
+    // Uses ix_review_task_open_due (status, due_at): every tenant, every tick.
     return em.createQuery(
             "SELECT t.validationId FROM ReviewTask t WHERE t.status = 'open' AND t.dueAt <= :now ORDER BY t.dueAt",
             String.class)
@@ -56,7 +57,8 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
 
   @Override
   public List<OpenQueue> openQueues() {
-    // One row per validation type; open tasks are few (they expire at their deadline).
+    // One row per validation type; open tasks are few (they expire at their deadline), and
+    // ix_review_task_open_type (status, validation_type, created_at) keeps decided ones out of it.
     List<Object[]> rows =
         em.createQuery(
                 "SELECT t.validationType, COUNT(t), MIN(t.createdAt) FROM ReviewTask t WHERE t.status = 'open'"
