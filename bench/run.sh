@@ -22,8 +22,8 @@
 # BENCH_CONNECTIONS="16 32 64", BENCH_THREADS=2, BENCH_PROCESSES=100, BENCH_MAX_SECONDS=570,
 # BENCH_FACE_ENABLED=true (false: the server runs with identity.face.enabled=false),
 # BENCH_MALLOC_ARENA_MAX=2 (as serve.sh), BENCH_START_TIMEOUT=180 (s for Payara to answer its first 200),
-# BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head (head: build `git archive HEAD` under
-# bench/out/run-*/src, untouched by anyone's uncommitted edits), BENCH_JVM_FLAGS="-Xmx1g -XX:+UseG1GC", BENCH_PROFILE=1 (Java Flight
+# BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head|<commit> (head or a commit: build `git archive`
+# of it under bench/out/run-*/src, untouched by anyone's uncommitted edits; a commit gives the "before" of a change), BENCH_JVM_FLAGS (default: serve.sh's flags), BENCH_PROFILE=1 (Java Flight
 # Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip),
 # BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
 # default: the newest JDK 21+ under /usr/lib/jvm), MVN_ARGS (extra Maven options, e.g. -o),
@@ -45,7 +45,9 @@ BUILD="${BENCH_BUILD:-auto}"
 SOURCE="${BENCH_SOURCE:-worktree}"    # worktree: the repo as it is; head: a clean build of the committed HEAD
 # EclipseLink 4.0 spins on its sequencing lock with the default wait time of 0 ms; 5 ms lets
 # waiting threads sleep (measured: 404 -> 716 tokens/s at 32 connections). Recommended in production too.
-JVM_FLAGS="${BENCH_JVM_FLAGS:--Xmx1g -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5}"
+# The same flags as serve.sh's default (a bounded heap: the resident-memory target is 600 MB).
+DEFAULT_JVM_FLAGS="-Xms128m -Xmx384m -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5"
+JVM_FLAGS="${BENCH_JVM_FLAGS:-$DEFAULT_JVM_FLAGS}"
 PROFILE="${BENCH_PROFILE:-1}"          # 1: JFR recording (settings=default) with a profile per measured run
 ANCHORS="${BENCH_ANCHORS:-1}"
 ANCHOR_WARMUP="${BENCH_ANCHOR_WARMUP:-30}"
@@ -162,15 +164,18 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 # ---------------------------------------------------------------------------------------------
 # 2. Build (only when the WAR is missing or older than a source file, unless told otherwise)
 GIT_REV="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')"
-if [ "$SOURCE" = head ]; then
+if [ "$SOURCE" != worktree ]; then
+  # head, or any commit (e.g. the one before a change, for a before/after pair with the same script)
+  REV=$( [ "$SOURCE" = head ] && echo HEAD || echo "$SOURCE")
+  GIT_REV="$(git -C "$REPO" rev-parse --short "$REV")" || die "no commit $REV"
   SRC="$OUT/src"
   mkdir -p "$SRC"
-  git -C "$REPO" archive HEAD | tar -x -C "$SRC"
-  log "building committed HEAD $GIT_REV in ${SRC#"$REPO"/}: mvn -B -DskipTests package"
+  git -C "$REPO" archive "$REV" | tar -x -C "$SRC"
+  log "building commit $GIT_REV in ${SRC#"$REPO"/}: mvn -B -DskipTests package"
   run_bg mvn -B ${MVN_ARGS:-} -DskipTests -f "$SRC/pom.xml" package >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; die "build of HEAD failed (see $OUT/build.log)"; }
   WAR="$SRC/identity-web/target/identity.war"
   MICRO="$SRC/identity-web/target/payara-micro.jar"
-  GIT_REV="$GIT_REV (clean build of HEAD)"
+  GIT_REV="$GIT_REV (clean build of $REV)"
 else
   WAR="$REPO/identity-web/target/identity.war"
   MICRO="$REPO/identity-web/target/payara-micro.jar"
@@ -868,8 +873,8 @@ fi)
 $ERRORS_SECTION## How to rerun
 
 \`bench/run.sh\` (installs wrk/PostgreSQL from Debian if missing, builds if the WAR is stale, < 10 min; knobs at the top of the script).
-$( [ "$SOURCE" = head ] && echo "This run: \`BENCH_SOURCE=head bench/run.sh\` (a clean build of the committed HEAD, ignoring uncommitted edits)." )
-$( [ "$JVM_FLAGS" != "-Xmx1g -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5" ] && echo "JVM flags of this run: \`BENCH_JVM_FLAGS=\"$JVM_FLAGS\"\`." )
+$( [ "$SOURCE" != worktree ] && echo "This run: \`BENCH_SOURCE=$SOURCE bench/run.sh\` (a clean build of that commit, ignoring uncommitted edits)." )
+$( [ "$JVM_FLAGS" != "$DEFAULT_JVM_FLAGS" ] && echo "JVM flags of this run: \`BENCH_JVM_FLAGS=\"$JVM_FLAGS\"\`." )
 EOF
 } >"$BENCH_DIR/RESULTS.md"
 cp "$BENCH_DIR/RESULTS.md" "$OUT/RESULTS.md"

@@ -57,7 +57,7 @@ public class BackendKeyCache {
     if (e == null) {
       return Optional.empty();
     }
-    if (e.expiresAtMillis() <= clock.millis() || revokedHere.containsKey(e.keyId())) {
+    if (e.expiresAtMillis() <= nowMillis() || revokedHere.containsKey(e.keyId())) {
       byDigest.remove(digest, e);
       return Optional.empty();
     }
@@ -72,7 +72,7 @@ public class BackendKeyCache {
     if (byDigest.size() >= MAX_ENTRIES) {
       byDigest.clear();
     }
-    Entry e = new Entry(keyId, caller, clock.millis() + ttl.toMillis());
+    Entry e = new Entry(keyId, caller, nowMillis() + ttl.toMillis());
     byDigest.put(digest, e);
     // A revocation between the check above and the put: whichever ran second removes the entry.
     if (revokedHere.containsKey(keyId)) {
@@ -82,7 +82,7 @@ public class BackendKeyCache {
 
   /** The key was revoked here: it is not served from this cache again. */
   public void revoked(String keyId) {
-    long now = clock.millis();
+    long now = nowMillis();
     revokedHere.values().removeIf(until -> until <= now);
     revokedHere.put(keyId, now + Math.max(REVOKED_MARK.toMillis(), 2 * ttl.toMillis()));
     for (Iterator<Entry> it = byDigest.values().iterator(); it.hasNext(); ) {
@@ -90,5 +90,10 @@ public class BackendKeyCache {
         it.remove();
       }
     }
+  }
+
+  /** Not {@code clock.millis()}: on JDK 17 that divides by zero for the application's microsecond tick clock. */
+  private long nowMillis() {
+    return clock.instant().toEpochMilli();
   }
 }
