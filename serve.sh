@@ -12,8 +12,13 @@ export ORT_DISABLE_TELEMETRY=1 TMPDIR="$PWD/target/payara-tmp" XDG_CACHE_HOME="$
 # Native code (JPEG decoding, ONNX Runtime) otherwise reserves a malloc arena per thread.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see docs/stack notes)
-# EclipseLink 4.0 spins on its sequencing lock under load unless waiting threads may sleep.
-exec java ${JAVA_OPTS:--Declipselink.concurrency.manager.waittime=5} -Djava.io.tmpdir=target/payara-tmp \
+# JVM flags (JAVA_OPTS replaces them all), measured by bench/run.sh (bench/RESULTS.md):
+# - a bounded heap: without -Xmx the JVM takes a quarter of the machine's memory and the resident
+#   size grows towards it under load; 384 MB holds the service and the face engine's pictures (the
+#   engine's ONNX Runtime lives outside the heap);
+# - EclipseLink 4.0 spins on its sequencing lock under load unless waiting threads may sleep.
+DEFAULT_JAVA_OPTS="-Xms128m -Xmx384m -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5"
+exec java ${JAVA_OPTS:-$DEFAULT_JAVA_OPTS} -Djava.io.tmpdir=target/payara-tmp \
   -jar identity-web/target/payara-micro.jar \
   --deploy identity-web/target/identity.war --contextroot / \
   --postbootcommandfile identity-web/src/main/payara/post-boot-commands.asadmin \

@@ -8,6 +8,13 @@
 # warms up, then drives two endpoints with wrk on loopback:
 #   (a) POST /v1/api-keys                  (web token issuance; every request a new account_id)
 #   (b) GET  /v1/processes/{id}/result     (reads over BENCH_PROCESSES processes made beforehand)
+# and then, in the same invocation, the two anchors each endpoint is judged against (issue 14):
+#   (c) GET  /anchor on the same Payara Micro with bench/anchor's WAR (a constant JSON string), for (b)
+#   (d) Keycloak 26.5.6 (start-dev, JDK 21+) issuing HS256 client-credentials tokens, for (a)
+# The service is stopped before the anchors start, so each has the machine to itself but for
+# other users' load. RESULTS.md puts each endpoint beside its anchor with the ratio, the p99 and the
+# CPU per request of each process. The Keycloak distribution is fetched from Maven Central with
+# `mvn dependency:copy` into bench/target (gitignored) on the first run.
 # Raw wrk output, Payara/GC/PostgreSQL logs, top snapshots and thread dumps stay in
 # bench/out/run-*/ (gitignored). Exits non-zero if any response was not 2xx.
 #
@@ -15,9 +22,13 @@
 # BENCH_CONNECTIONS="16 32 64", BENCH_THREADS=2, BENCH_PROCESSES=100, BENCH_MAX_SECONDS=570,
 # BENCH_FACE_ENABLED=true (false: the server runs with identity.face.enabled=false),
 # BENCH_MALLOC_ARENA_MAX=2 (as serve.sh), BENCH_START_TIMEOUT=180 (s for Payara to answer its first 200),
-# BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head (head: build `git archive HEAD` under
-# bench/out/run-*/src, untouched by anyone's uncommitted edits), BENCH_JVM_FLAGS="-Xmx1g -XX:+UseG1GC", BENCH_PROFILE=1 (Java Flight
-# Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip).
+# BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head|<commit> (head or a commit: build `git archive`
+# of it under bench/out/run-*/src, untouched by anyone's uncommitted edits; a commit gives the "before" of a change), BENCH_JVM_FLAGS (default: serve.sh's flags), BENCH_PROFILE=1 (Java Flight
+# Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip),
+# BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
+# default: the newest JDK 21+ under /usr/lib/jvm), MVN_ARGS (extra Maven options, e.g. -o),
+# BENCH_SERVICE_ENV="NAME=value ..." (more environment for the service, e.g. IDENTITY_AUTH_BACKEND_KEY_CACHE=PT0S
+# to measure without the backend-key cache).
 set -Eeuo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,13 +40,25 @@ WARMUP="${BENCH_WARMUP:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-16 32 64}"
 THREADS="${BENCH_THREADS:-2}"
 PROCESSES="${BENCH_PROCESSES:-100}"
-MAX_SECONDS="${BENCH_MAX_SECONDS:-570}"
+MAX_SECONDS="${BENCH_MAX_SECONDS:-1500}"
 BUILD="${BENCH_BUILD:-auto}"
 SOURCE="${BENCH_SOURCE:-worktree}"    # worktree: the repo as it is; head: a clean build of the committed HEAD
 # EclipseLink 4.0 spins on its sequencing lock with the default wait time of 0 ms; 5 ms lets
 # waiting threads sleep (measured: 404 -> 716 tokens/s at 32 connections). Recommended in production too.
-JVM_FLAGS="${BENCH_JVM_FLAGS:--Xmx1g -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5}"
+# The same flags as serve.sh's default (a bounded heap: the resident-memory target is 600 MB).
+DEFAULT_JVM_FLAGS="-Xms128m -Xmx384m -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5"
+JVM_FLAGS="${BENCH_JVM_FLAGS:-$DEFAULT_JVM_FLAGS}"
 PROFILE="${BENCH_PROFILE:-1}"          # 1: JFR recording (settings=default) with a profile per measured run
+ANCHORS="${BENCH_ANCHORS:-1}"
+ANCHOR_WARMUP="${BENCH_ANCHOR_WARMUP:-30}"
+KEYCLOAK_VERSION=26.5.6
+# Targets of issue 14, each a ratio to an anchor measured in this run.
+TARGET_TOKEN_RATIO=1.0      # tokens/s ÷ Keycloak's HS256 client-credentials tokens/s
+TARGET_TOKEN_P99_RATIO=2.0  # p99 ÷ Keycloak's p99, at most
+TARGET_READ_RATIO=0.5       # result reads/s ÷ the trivial JAX-RS GET's req/s
+TARGET_READ_P99_MS=15
+TARGET_START_S=10
+TARGET_RSS_MB=600
 TARGET_TOKENS=1500
 TARGET_READS=4000
 WRK_TIMEOUT=10s
@@ -56,7 +79,7 @@ die() { log "ERROR: $*"; exit 1; }
 # Everything this script starts is tracked by PID and stopped in cleanup(), on success, failure,
 # Ctrl-C or the watchdog alike. Long-running foreground work runs through run_bg() so that a signal
 # interrupts `wait` at once instead of waiting for the command to finish.
-PAYARA_PID=""; PG_STARTED=""; CHILD_PID=""; WATCHDOG_PID=""; SAMPLER_PID=""
+PAYARA_PID=""; PG_STARTED=""; CHILD_PID=""; WATCHDOG_PID=""; SAMPLER_PID=""; ANCHOR_PID=""; KC_PID=""
 PGDATA=""; PGSOCK=""; PGBIN=""; PG_DIR=""
 
 kill_tree_of() { # kill a helper subshell and its direct children (by PID, never by name)
@@ -64,6 +87,17 @@ kill_tree_of() { # kill a helper subshell and its direct children (by PID, never
   [ -n "$pid" ] || return 0
   kids=$(pgrep -P "$pid" 2>/dev/null || true)
   kill "$pid" $kids 2>/dev/null || true
+}
+
+stop_java() { # stop_java PID LABEL: TERM, 20 s, then KILL (one process, by its id)
+  local pid=$1 label=$2
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  log "stopping $label (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null
+  for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && { log "$label did not stop in 20 s: SIGKILL"; kill -KILL "$pid" 2>/dev/null; }
+  wait "$pid" 2>/dev/null || true   # its exit status (143 after TERM) is no failure of ours
+  return 0
 }
 
 cleanup() {
@@ -74,13 +108,9 @@ cleanup() {
   kill_tree_of "$WATCHDOG_PID"
   kill_tree_of "$SAMPLER_PID"
   kill_tree_of "$CHILD_PID"
-  if [ -n "$PAYARA_PID" ] && kill -0 "$PAYARA_PID" 2>/dev/null; then
-    log "stopping Payara Micro (pid $PAYARA_PID)"
-    kill -TERM "$PAYARA_PID" 2>/dev/null
-    for _ in $(seq 1 40); do kill -0 "$PAYARA_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$PAYARA_PID" 2>/dev/null && { log "Payara did not stop in 20 s: SIGKILL"; kill -KILL "$PAYARA_PID" 2>/dev/null; }
-    wait "$PAYARA_PID" 2>/dev/null
-  fi
+  stop_java "$PAYARA_PID" "Payara Micro"
+  stop_java "$ANCHOR_PID" "the anchor's Payara Micro"
+  stop_java "$KC_PID" "Keycloak"
   if [ -n "$PG_STARTED" ]; then
     log "stopping PostgreSQL ($PGDATA)"
     as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -t 20 stop >/dev/null 2>&1
@@ -92,7 +122,7 @@ cleanup() {
   [ -n "$PG_DIR" ] && [ -f "$PG_DIR/postgres.log" ] && cp "$PG_DIR/postgres.log" "$OUT/postgres.log"
   # Throw away the database and Payara's runtime directories; keep logs and raw outputs.
   [ -n "$PG_DIR" ] && rm -rf "$PG_DIR"
-  rm -rf "$OUT/payara-root" "$OUT/tmp" "$OUT/identity.war" "$OUT/src"
+  rm -rf "$OUT/payara-root" "$OUT/tmp" "$OUT/identity.war" "$OUT/src" "$OUT/anchor-root" "$OUT/keycloak"
   log "done (exit $rc); outputs in ${OUT#"$REPO"/}"
   exit "$rc"
 }
@@ -134,22 +164,25 @@ PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 # ---------------------------------------------------------------------------------------------
 # 2. Build (only when the WAR is missing or older than a source file, unless told otherwise)
 GIT_REV="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')"
-if [ "$SOURCE" = head ]; then
+if [ "$SOURCE" != worktree ]; then
+  # head, or any commit (e.g. the one before a change, for a before/after pair with the same script)
+  REV=$( [ "$SOURCE" = head ] && echo HEAD || echo "$SOURCE")
+  GIT_REV="$(git -C "$REPO" rev-parse --short "$REV")" || die "no commit $REV"
   SRC="$OUT/src"
   mkdir -p "$SRC"
-  git -C "$REPO" archive HEAD | tar -x -C "$SRC"
-  log "building committed HEAD $GIT_REV in ${SRC#"$REPO"/}: mvn -B -q -DskipTests package"
-  run_bg mvn -B -q -DskipTests -f "$SRC/pom.xml" package >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; die "build of HEAD failed (see $OUT/build.log)"; }
+  git -C "$REPO" archive "$REV" | tar -x -C "$SRC"
+  log "building commit $GIT_REV in ${SRC#"$REPO"/}: mvn -B -DskipTests package"
+  run_bg mvn -B ${MVN_ARGS:-} -DskipTests -f "$SRC/pom.xml" package >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; die "build of HEAD failed (see $OUT/build.log)"; }
   WAR="$SRC/identity-web/target/identity.war"
   MICRO="$SRC/identity-web/target/payara-micro.jar"
-  GIT_REV="$GIT_REV (clean build of HEAD)"
+  GIT_REV="$GIT_REV (clean build of $REV)"
 else
   WAR="$REPO/identity-web/target/identity.war"
   MICRO="$REPO/identity-web/target/payara-micro.jar"
   if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && { [ ! -f "$WAR" ] || [ ! -f "$MICRO" ] ||
       [ -n "$(find "$REPO"/identity-*/src "$REPO"/pom.xml "$REPO"/identity-*/pom.xml -newer "$WAR" -type f -print -quit 2>/dev/null)" ]; }; }; then
-    log "building: mvn -B -q -DskipTests package"
-    run_bg mvn -B -q -DskipTests package >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; die "build failed (see $OUT/build.log)"; }
+    log "building: mvn -B -DskipTests package"
+    run_bg mvn -B ${MVN_ARGS:-} -DskipTests package >"$OUT/build.log" 2>&1 || { tail -40 "$OUT/build.log"; die "build failed (see $OUT/build.log)"; }
   fi
   [ -n "$(git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null)" ] && GIT_REV="$GIT_REV + uncommitted changes of the working tree"
 fi
@@ -157,6 +190,32 @@ fi
 # Snapshot the WAR: other people may rebuild the repo while we measure.
 cp "$WAR" "$OUT/identity.war"
 WAR_SHA=$(sha256sum "$OUT/identity.war" | cut -c1-12)
+
+# The anchors' parts: bench/anchor's WAR (its own tiny pom, not part of the main reactor) and
+# Keycloak's distribution from Maven Central (bench/target, gitignored). Keycloak needs a JDK 21+.
+ANCHOR_WAR="$BENCH_DIR/anchor/target/anchor.war"
+KC_ZIP="$BENCH_DIR/target/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+KC_JAVA_HOME=""
+if [ "$ANCHORS" = 1 ]; then
+  log "building the anchor WAR: mvn -B -f bench/anchor/pom.xml -DskipTests package"
+  # shellcheck disable=SC2086
+  run_bg mvn -B ${MVN_ARGS:-} -f "$BENCH_DIR/anchor/pom.xml" -DskipTests package >"$OUT/anchor-build.log" 2>&1 \
+    || { tail -40 "$OUT/anchor-build.log"; die "anchor build failed (see $OUT/anchor-build.log)"; }
+  if [ ! -s "$KC_ZIP" ]; then
+    log "fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip from Maven Central into bench/target"
+    # shellcheck disable=SC2086
+    run_bg mvn -B ${MVN_ARGS:-} dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      -DoutputDirectory="$BENCH_DIR/target" >"$OUT/keycloak-fetch.log" 2>&1 \
+      || { tail -40 "$OUT/keycloak-fetch.log"; die "fetching Keycloak failed (see $OUT/keycloak-fetch.log)"; }
+  fi
+  java_major() { "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print v[1]; exit }'; }
+  for jh in ${KEYCLOAK_JAVA_HOME:-} $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -Vr); do
+    jh=${jh%/}
+    [ -x "$jh/bin/java" ] && [ "$(java_major "$jh")" -ge 21 ] 2>/dev/null && { KC_JAVA_HOME=$jh; break; }
+  done
+  [ -n "$KC_JAVA_HOME" ] && log "Keycloak will run on $KC_JAVA_HOME" \
+    || log "WARNING: no JDK 21+ found (KEYCLOAK_JAVA_HOME or /usr/lib/jvm/*): Keycloak's anchor is left out"
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Background load from other users of the machine, before we start anything (3 s sample).
@@ -208,7 +267,7 @@ env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_
   IDENTITY_RATE_LIMITS_ENABLED=false \
   IDENTITY_FACE_WORK_DIR="$OUT/face-work" ORT_DISABLE_TELEMETRY=1 TMPDIR="$OUT/tmp" XDG_CACHE_HOME="$OUT/cache" \
   IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
-  java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
+  ${BENCH_SERVICE_ENV:-} java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
   -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
   --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
@@ -233,8 +292,11 @@ if [ "$PROFILE" = 1 ]; then
   timeout 30 jcmd "$PAYARA_PID" JFR.start name=bench settings=default >/dev/null 2>&1 || { log "JFR.start failed: no profiles"; PROFILE=0; }
 fi
 
-rss_mb()  { awk '/^VmRSS:/ {printf "%.0f", $2/1024}' "/proc/$PAYARA_PID/status"; }
-hwm_mb()  { awk '/^VmHWM:/ {printf "%.0f", $2/1024}' "/proc/$PAYARA_PID/status"; }
+# SERVER_PID / WRK_BASE: the process whose CPU and memory a wrk run measures, and where wrk sends
+# its requests (the service first, then each anchor).
+SERVER_PID=$PAYARA_PID; WRK_BASE=$BASE
+rss_mb()  { awk '/^VmRSS:/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null; }
+hwm_mb()  { awk '/^VmHWM:/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status" 2>/dev/null; }
 declare -A RSS
 RSS[start]=$(rss_mb)
 
@@ -384,7 +446,7 @@ jvm_threads_snapshot() {
          while ((k = index(rest, ")")) > 0) { p += k; rest = substr(rest, k + 1) }
          name = substr($0, o + 1, p - o - 1); split(substr($0, p + 2), f, " ")
          split(FILENAME, path, "/"); print path[5] "\t" (f[12] + f[13]) "\t" name }' \
-    /proc/"$PAYARA_PID"/task/*/stat 2>/dev/null || true
+    /proc/"$SERVER_PID"/task/*/stat 2>/dev/null || true
 }
 # jvm_threads_delta BEFORE AFTER SECONDS -> "group cores, ..." (top 6 thread groups by CPU)
 jvm_threads_delta() {
@@ -422,21 +484,21 @@ declare -A R   # R[name,field]
 RUNS=()
 FAILED=""
 SOCKERR_RUNS=""
-wrk_run() { # wrk_run NAME SCRIPT CONNECTIONS SECONDS [measure]
+wrk_run() { # wrk_run NAME SCRIPT CONNECTIONS SECONDS [measure|anchor]  (measure: with JFR and thread dumps)
   local name=$1 script=$2 conns=$3 secs=$4 measure=${5:-}
   local raw="$OUT/wrk-$name.txt" p0 p1 g0 g1 m0 m1 gl0 gl1 line
   log "wrk $name: -t$THREADS -c$conns -d${secs}s $(basename "$script")"
   jvm_threads_snapshot >"$OUT/.jt0"
-  p0=$(ticks_of "$PAYARA_PID"); g0=$(pg_ticks); m0=$(machine_ticks); gl0=$(gc_lines)
-  if [ -n "$measure" ]; then
+  p0=$(ticks_of "$SERVER_PID"); g0=$(pg_ticks); m0=$(machine_ticks); gl0=$(gc_lines)
+  if [ "$measure" = measure ]; then
     jfr_cmd JFR.dump name=bench begin=-1s filename="$OUT/.rotate.jfr" || true; rm -f "$OUT/.rotate.jfr"  # start a new chunk
     mid_run_sampler "$name" & SAMPLER_PID=$!
   fi
   # wrk runs under a small bash that prints wrk's own CPU time (`times`) to fd 3 when it ends.
   run_bg env BENCH_TAG="$name" bash -c '"$@"; rc=$?; times >&3; exit $rc' wrk-cpu \
-    wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout "$WRK_TIMEOUT" --latency -s "$script" "$BASE" \
+    wrk -t"$THREADS" -c"$conns" -d"${secs}s" --timeout "$WRK_TIMEOUT" --latency -s "$script" "$WRK_BASE" \
     >"$raw" 2>&1 3>"$OUT/wrk-$name.times" || { cat "$raw"; die "wrk failed"; }
-  p1=$(ticks_of "$PAYARA_PID"); g1=$(pg_ticks); m1=$(machine_ticks); gl1=$(gc_lines)
+  p1=$(ticks_of "$SERVER_PID"); g1=$(pg_ticks); m1=$(machine_ticks); gl1=$(gc_lines)
   jvm_threads_snapshot >"$OUT/.jt1"
   R[$name,jvm_threads]=$(jvm_threads_delta "$OUT/.jt0" "$OUT/.jt1" "$secs")
   if [ -n "$SAMPLER_PID" ]; then wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; fi
@@ -455,10 +517,11 @@ wrk_run() { # wrk_run NAME SCRIPT CONNECTIONS SECONDS [measure]
   R[$name,ceiling]=$(awk -v p="${R[$name,payara_cores]}" -v g="${R[$name,pg_cores]}" -v w="${R[$name,wrk_cores]}" -v r="${R[$name,rps]}" -v n="$NCPU" \
     'BEGIN{ t = p + g + w; printf "%.0f", (t > 0) ? n * r / t : 0 }')
   R[$name,gc]=$(gc_summary "$gl0" "$gl1")
+  [ "$measure" = anchor ] && R[$name,gc]="-"   # the GC log is the service's
   R[$name,rss]=$(rss_mb)
   R[$name,threads]=$(thread_profile "$name")
   R[$name,jfr]=""
-  if [ -n "$measure" ] && jfr_cmd JFR.dump name=bench begin=-"${secs}s" filename="$OUT/jfr-$name.jfr"; then
+  if [ "$measure" = measure ] && jfr_cmd JFR.dump name=bench begin=-"${secs}s" filename="$OUT/jfr-$name.jfr"; then
     jfr_summary "$OUT/jfr-$name.jfr" >"$OUT/jfr-$name.txt"
     R[$name,jfr]=$(awk 'NR == 1 { n = $1 } NR > 1 && NR <= 7 && /%/ { sub(/^ +/, ""); printf "%s%s", (c++ ? ", " : ""), $0 } END { if (n) printf " (%d samples)", n }' "$OUT/jfr-$name.txt")
   fi
@@ -473,7 +536,7 @@ wrk_run() { # wrk_run NAME SCRIPT CONNECTIONS SECONDS [measure]
     SOCKERR_RUNS="$SOCKERR_RUNS $name"
     log "  WARNING: $name had $sockerr socket errors (timeout ${R[$name,timeout]}: no answer within $WRK_TIMEOUT)"
   fi
-  [ -n "$measure" ] && RUNS+=("$name")
+  [ "$measure" = measure ] && RUNS+=("$name")
   return 0
 }
 
@@ -498,6 +561,106 @@ ROWS=$(psql_su -d "$DB_NAME" -F' / ' -c "SELECT (SELECT count(*) FROM web_token)
 SEQS=$(psql_su -d "$DB_NAME" -F' ' -c "SELECT s.sequencename || ' last_value ' || coalesce(s.last_value, 0) || ' (increment ' || s.increment_by || ')'
   FROM pg_sequences s WHERE s.sequencename IN ('web_token_seq', 'account_seq', 'identity_process_seq') ORDER BY 1" 2>/dev/null | paste -sd';' - || echo "?")
 DB_SIZE=$(psql_su -d "$DB_NAME" -c "SELECT pg_size_pretty(pg_database_size('$DB_NAME'))" 2>/dev/null || echo "?")
+
+# ---------------------------------------------------------------------------------------------
+# 6b. The anchors, in this same invocation (issue 14). The service is stopped first: each anchor
+# then has what the service had, the same machine under the same outside load.
+declare -A A   # A[field]: start-up times and notes of the anchors
+ANCHOR_TRIVIAL_RUNS=(); ANCHOR_KC_RUNS=()
+A[trivial_note]="not measured (BENCH_ANCHORS=0)"; A[kc_note]="not measured (BENCH_ANCHORS=0)"
+
+wait_for_200() { # wait_for_200 PID URL SECONDS LOGFILE -> 0 when URL answers 200
+  local pid=$1 url=$2 secs=$3 logf=$4 code end=$(( $(date +%s) + $3 ))
+  while :; do
+    kill -0 "$pid" 2>/dev/null || { log "process $pid exited while starting; end of ${logf#"$REPO"/}:"; tail -20 "$logf" >&8; return 1; }
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)
+    [ "$code" = 200 ] && return 0
+    [ "$(date +%s)" -lt "$end" ] || { log "no 200 from $url within $secs s (last: $code)"; tail -20 "$logf" >&8; return 1; }
+    sleep 0.5
+  done
+}
+
+run_trivial_anchor() {
+  local port t0
+  port=$(free_port)
+  mkdir -p "$OUT/anchor-root"
+  log "anchor 1: the trivial JAX-RS GET (bench/anchor) on the same Payara Micro, with: $JVM_FLAGS"
+  # shellcheck disable=SC2086
+  env TMPDIR="$OUT/tmp" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
+    java $JVM_FLAGS "-Djava.io.tmpdir=$OUT/tmp" -jar "$MICRO" --deploy "$ANCHOR_WAR" --contextroot / \
+    --port "$port" --nocluster --rootDir "$OUT/anchor-root" \
+    --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" >"$OUT/anchor-payara.log" 2>&1 &
+  ANCHOR_PID=$!
+  t0=$(date +%s.%N)
+  wait_for_200 "$ANCHOR_PID" "http://127.0.0.1:$port/anchor" "$START_TIMEOUT" "$OUT/anchor-payara.log" || return 1
+  A[trivial_start]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+  log "anchor Payara up after ${A[trivial_start]}s (pid $ANCHOR_PID)"
+  SERVER_PID=$ANCHOR_PID; WRK_BASE="http://127.0.0.1:$port"
+  wrk_run warmup-anchor "$BENCH_DIR/anchor.lua" 32 "$ANCHOR_WARMUP" anchor || return 1
+  for c in $CONNECTIONS; do
+    wrk_run "anchor-c$c" "$BENCH_DIR/anchor.lua" "$c" "$DURATION" anchor || return 1
+    ANCHOR_TRIVIAL_RUNS+=("anchor-c$c")
+  done
+  A[trivial_rss]=$(hwm_mb)
+  stop_java "$ANCHOR_PID" "the anchor's Payara Micro"; ANCHOR_PID=""
+  A[trivial_note]=""
+}
+
+run_keycloak_anchor() {
+  local port mport t0 kc="$OUT/keycloak" admin_pw admin_tok realm_json secret tok alg
+  [ -n "$KC_JAVA_HOME" ] || { A[kc_note]="not measured: no JDK 21+ on this machine (Keycloak $KEYCLOAK_VERSION needs one; set KEYCLOAK_JAVA_HOME)"; return 0; }
+  port=$(free_port); mport=$(free_port)
+  admin_pw="kc$(rand_hex 12)"; secret="s$(rand_hex 16)"
+  log "anchor 2: Keycloak $KEYCLOAK_VERSION start-dev (fresh copy in ${kc#"$REPO"/}) on 127.0.0.1:$port, $KC_JAVA_HOME"
+  mkdir -p "$kc"
+  unzip -q "$KC_ZIP" -d "$kc" || return 1
+  kc="$kc/keycloak-$KEYCLOAK_VERSION"
+  env JAVA_HOME="$KC_JAVA_HOME" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$admin_pw" \
+    "$kc/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$port" --http-management-port="$mport" \
+    >"$OUT/keycloak.log" 2>&1 &
+  KC_PID=$!   # kc.sh ends in `exec java`: this is Keycloak's JVM once it runs
+  t0=$(date +%s.%N)
+  # start-dev first re-augments the Quarkus build (about a minute on a loaded 2-core machine).
+  wait_for_200 "$KC_PID" "http://127.0.0.1:$port/realms/master/.well-known/openid-configuration" \
+    "$(( START_TIMEOUT + 240 ))" "$OUT/keycloak.log" || return 1
+  A[kc_start]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+  log "Keycloak up after ${A[kc_start]}s (pid $KC_PID, including start-dev's build step)"
+  local kb="http://127.0.0.1:$port"
+  admin_tok=$(curl -sf "$kb/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+    -d username=admin --data-urlencode "password=$admin_pw" | jq -er .access_token) || { log "Keycloak admin login failed"; return 1; }
+  kc_admin() { # kc_admin PATH JSON
+    curl -sf -o /dev/null -X POST -H "Authorization: Bearer $admin_tok" -H 'Content-Type: application/json' "$kb/admin/realms$1" --data "$2" \
+      || { log "Keycloak admin POST /admin/realms$1 failed"; return 1; }
+  }
+  # A realm "bench" with an HS256 HMAC key and one confidential client whose access tokens are
+  # signed with it (attribute access.token.signed.response.alg=HS256), service accounts only.
+  kc_admin "" '{"id":"bench","realm":"bench","enabled":true}' || return 1
+  kc_admin "/bench/components" '{"name":"hmac-hs256","providerId":"hmac-generated","providerType":"org.keycloak.keys.KeyProvider","parentId":"bench","config":{"priority":["200"],"algorithm":["HS256"]}}' || return 1
+  kc_admin "/bench/clients" "{\"clientId\":\"bench\",\"enabled\":true,\"publicClient\":false,\"clientAuthenticatorType\":\"client-secret\",\"secret\":\"$secret\",\"serviceAccountsEnabled\":true,\"standardFlowEnabled\":false,\"directAccessGrantsEnabled\":false,\"attributes\":{\"access.token.signed.response.alg\":\"HS256\"}}" || return 1
+  tok=$(curl -sf "$kb/realms/bench/protocol/openid-connect/token" -d grant_type=client_credentials -d client_id=bench -d "client_secret=$secret" \
+    | jq -er .access_token) || { log "Keycloak issued no client-credentials token"; return 1; }
+  alg=$(cut -d. -f1 <<<"$tok" | tr '_-' '/+' | { read -r h; while [ $(( ${#h} % 4 )) != 0 ]; do h="$h="; done; echo "$h"; } | base64 -d 2>/dev/null | jq -r .alg)
+  [ "$alg" = HS256 ] || { log "Keycloak signed its token with $alg, not HS256"; return 1; }
+  log "Keycloak issues HS256 client-credentials tokens (${#tok} characters)"
+  export BENCH_KC_PATH=/realms/bench/protocol/openid-connect/token BENCH_KC_CLIENT=bench BENCH_KC_SECRET="$secret"
+  SERVER_PID=$KC_PID; WRK_BASE=$kb
+  wrk_run warmup-keycloak "$BENCH_DIR/keycloak.lua" 32 "$ANCHOR_WARMUP" anchor || return 1
+  for c in $CONNECTIONS; do
+    wrk_run "keycloak-c$c" "$BENCH_DIR/keycloak.lua" "$c" "$DURATION" anchor || return 1
+    ANCHOR_KC_RUNS+=("keycloak-c$c")
+  done
+  A[kc_rss]=$(hwm_mb)
+  A[kc_java]=$("$KC_JAVA_HOME/bin/java" -version 2>&1 | head -1)
+  stop_java "$KC_PID" "Keycloak"; KC_PID=""
+  A[kc_note]=""
+}
+
+if [ "$ANCHORS" = 1 ]; then
+  stop_java "$PAYARA_PID" "the service's Payara Micro (measured; the anchors come next)"; PAYARA_PID=""
+  jfr_cmd() { return 1; }
+  run_trivial_anchor || { A[trivial_note]="failed (see run.log)"; FAILED="$FAILED anchor"; stop_java "$ANCHOR_PID" "the anchor's Payara Micro"; ANCHOR_PID=""; }
+  run_keycloak_anchor || { A[kc_note]="failed (see run.log and keycloak.log)"; FAILED="$FAILED keycloak"; stop_java "$KC_PID" "Keycloak"; KC_PID=""; }
+fi
 
 # ---------------------------------------------------------------------------------------------
 # 7. RESULTS.md
@@ -533,6 +696,75 @@ summary_line() { # summary_line LABEL TARGET RUN...
     "$( [ "$(met "${R[$best,rps]}" "$target")" = yes ] && echo met || echo "not met")"
 }
 rel() { echo "${1#"$REPO"/}"; }
+ratio_of() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else printf "-" }'; }
+yes_no() { awk -v c="$1" 'BEGIN{print (c) ? "yes" : "**no**"}'; }
+anchor_rows() { # anchor_rows LABEL SERVICE_PREFIX ANCHOR_PREFIX ANCHOR_LABEL: one row per connection count
+  local label=$1 sp=$2 ap=$3 alabel=$4 c s a ratio p99ok okr
+  for c in $CONNECTIONS; do
+    s="$sp-c$c"; a="$ap-c$c"
+    [ -n "${R[$s,rps]:-}" ] || continue
+    if [ -z "${R[$a,rps]:-}" ]; then
+      printf '| %s | %s | %.0f | %s | %s / %s | %s | - | - | - | - | - | - |\n' "$label" "$c" "${R[$s,rps]}" "${R[$s,p99_ms]}" \
+        "${R[$s,ms_payara]}" "${R[$s,ms_pg]}" "$alabel: ${A[${ap}_note]:-not measured}"
+      continue
+    fi
+    ratio=$(ratio_of "${R[$s,rps]}" "${R[$a,rps]}")
+    if [ "$ap" = keycloak ]; then
+      okr=$(yes_no "$(awk -v r="$ratio" -v t="$TARGET_TOKEN_RATIO" 'BEGIN{print (r >= t)}')")
+      p99ok="$(ratio_of "${R[$s,p99_ms]}" "${R[$a,p99_ms]}")× ≤ ${TARGET_TOKEN_P99_RATIO}×: $(yes_no "$(awk -v s="${R[$s,p99_ms]}" -v a="${R[$a,p99_ms]}" -v t="$TARGET_TOKEN_P99_RATIO" 'BEGIN{print (s <= t*a)}')")"
+      okr="≥ ${TARGET_TOKEN_RATIO}: $okr"
+    else
+      okr="≥ ${TARGET_READ_RATIO}: $(yes_no "$(awk -v r="$ratio" -v t="$TARGET_READ_RATIO" 'BEGIN{print (r >= t)}')")"
+      p99ok="≤ ${TARGET_READ_P99_MS} ms: $(yes_no "$(awk -v s="${R[$s,p99_ms]}" -v t="$TARGET_READ_P99_MS" 'BEGIN{print (s <= t)}')")"
+    fi
+    printf '| %s | %s | %.0f | %s | %s / %s | %s | %.0f | %s | %s | **%s** | %s | %s |\n' "$label" "$c" "${R[$s,rps]}" "${R[$s,p99_ms]}" \
+      "${R[$s,ms_payara]}" "${R[$s,ms_pg]}" "$alabel" "${R[$a,rps]}" "${R[$a,p99_ms]}" "${R[$a,ms_payara]}" "$ratio" "$okr" "$p99ok"
+  done
+}
+anchors_section() {
+  echo "## Side by side with the anchors (issue 14)"
+  echo
+  echo "Each endpoint beside its anchor, all measured in this invocation on this machine (the anchors after the service, which"
+  echo "was stopped first; same wrk settings and durations). The machine is shared with other people's builds: the \"other\" CPU"
+  echo "columns of the detailed tables show their share; ratios stay meaningful because the anchors ran under the same kind of"
+  echo "load, but re-run if a figure looks off. CPU ms per request from \`/proc/<pid>/stat\` before and after each run: the"
+  echo "service's Payara / PostgreSQL (backends + postmaster), and the anchor's JVM."
+  echo
+  if awk -v b="$BASELINE" 'BEGIN{exit !(b >= 1.0)}'; then
+    echo "**Not a verdict: $BASELINE of the $NCPU cores were busy with other work before this run started.** With the service"
+    echo "starved of CPU its JIT compilers do not finish within the warm-up and every CPU-per-request figure (anchors' too) is"
+    echo "inflated; re-run on a quiet machine."
+    echo
+  fi
+  echo "| endpoint | connections | req/s | p99 ms | CPU ms/req Payara / PostgreSQL | anchor | anchor req/s | anchor p99 ms | anchor CPU ms/req | ratio | ratio target | p99 target |"
+  echo "|---|---:|---:|---:|---|---|---:|---:|---:|---:|---|---|"
+  anchor_rows "POST /v1/api-keys" tokens keycloak "Keycloak $KEYCLOAK_VERSION HS256 client credentials"
+  anchor_rows "GET /v1/processes/{id}/result" result anchor "trivial JAX-RS GET, same Payara Micro"
+  echo
+  echo "| start-up and memory | this run | target |"
+  echo "|---|---:|---|"
+  echo "| service: start to first answered request (GET / 200) | ${STARTUP_S} s | ≤ ${TARGET_START_S} s: $(yes_no "$(awk -v s="$STARTUP_S" -v t="$TARGET_START_S" 'BEGIN{print (s <= t)}')") |"
+  echo "| service: peak resident memory (VmHWM), face engine ${BENCH_FACE_ENABLED:-true} | ${RSS[peak]} MB | ≤ ${TARGET_RSS_MB} MB: $(yes_no "$(awk -v s="${RSS[peak]}" -v t="$TARGET_RSS_MB" 'BEGIN{print (s <= t)}')") |"
+  echo "| anchor: the trivial WAR on the same Payara Micro, start to first answer / peak RSS | ${A[trivial_start]:-${A[trivial_note]}} s / ${A[trivial_rss]:--} MB | - |"
+  echo "| anchor: Keycloak start-dev (with its build step) to first answer / peak RSS | ${A[kc_start]:-${A[kc_note]}} s / ${A[kc_rss]:--} MB | - |"
+  echo
+  echo "Anchors' raw runs:"
+  echo
+  echo "| run | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | CPU cores: anchor / wrk / other | CPU ms per request |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---:|"
+  local r
+  for r in "${ANCHOR_TRIVIAL_RUNS[@]}" "${ANCHOR_KC_RUNS[@]}"; do
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s / %s / %s | %s |\n' "$r" "${R[$r,rps]}" "${R[$r,p50_ms]}" "${R[$r,p99_ms]}" "${R[$r,max_ms]}" \
+      "${R[$r,non2xx]}" "${R[$r,sockerr]}" "${R[$r,payara_cores]}" "${R[$r,wrk_cores]}" "${R[$r,other_cores]}" "${R[$r,ms_payara]}"
+  done
+  echo
+  echo "Keycloak: ${A[kc_java]:-${A[kc_note]}}; its own JVM defaults (kc.sh), \`start-dev\` (dev-file H2 database), realm \`bench\` with an HS256"
+  echo "HMAC key provider and one confidential client (\`access.token.signed.response.alg=HS256\`, service accounts only), \`bench/keycloak.lua\`."
+  echo "Trivial GET: \`bench/anchor\` (an \`@ApplicationScoped\` JAX-RS resource returning a constant JSON string), same payara-micro.jar,"
+  echo "JVM flags and post-boot commands as the service, \`bench/anchor.lua\`."
+  echo
+  if [ -f "$BENCH_DIR/STEPS.md" ]; then cat "$BENCH_DIR/STEPS.md"; echo; fi
+}
 
 FENCE='```'
 CPU_MODEL=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
@@ -571,7 +803,7 @@ Raw wrk outputs, Payara/GC/PostgreSQL logs, \`top\` snapshots, \`pg_stat_activit
   load generator and the database take CPU from the service, so these are lower bounds for a service on its own host.
   Other people's builds and tests ran on the same machine: $BASELINE cores were busy just before this run started, and the
   "other" CPU column below shows how much they took during each run.
-- JVM: $JAVA_VERSION, flags \`$JVM_FLAGS\` (G1 unless the flags say otherwise; C1+C2 tiered JIT, no TieredStopAtLevel), GC log \`-Xlog:gc\`.
+- JVM: $JAVA_VERSION, flags \`$JVM_FLAGS\`$( [ -n "${BENCH_SERVICE_ENV:-}" ] && printf ', service environment `%s`' "$BENCH_SERVICE_ENV") (G1 unless the flags say otherwise; C1+C2 tiered JIT, no TieredStopAtLevel), GC log \`-Xlog:gc\`.
 - Payara Micro 6.2025.10, \`--nocluster\`, fresh \`--rootDir\`; started in ${STARTUP_S} s. Pools: JDBC ($POOL, from \`@DataSourceDefinition\`),
   HTTP thread pool max 200, EJB pool max 32 (Payara Micro defaults).
 - PostgreSQL $PG_VERSION (Debian), throw-away cluster on loopback, default settings: $PG_SETTINGS.
@@ -581,6 +813,8 @@ Raw wrk outputs, Payara/GC/PostgreSQL logs, \`top\` snapshots, \`pg_stat_activit
   wrk = its own user+sys time; "other" = the rest of the machine's busy time: other users' processes, the kernel's softirq work, and
   this script's samplers, e.g. \`jcmd\`). "ceiling" = req/s × $NCPU ÷ (Payara + PostgreSQL + wrk cores): what the same CPU cost per request
   would give with the whole machine, assuming it stays constant (contention and lock spinning make it an estimate, not a promise).
+
+$(anchors_section)
 
 ## Results
 
@@ -645,8 +879,8 @@ fi)
 $ERRORS_SECTION## How to rerun
 
 \`bench/run.sh\` (installs wrk/PostgreSQL from Debian if missing, builds if the WAR is stale, < 10 min; knobs at the top of the script).
-$( [ "$SOURCE" = head ] && echo "This run: \`BENCH_SOURCE=head bench/run.sh\` (a clean build of the committed HEAD, ignoring uncommitted edits)." )
-$( [ "$JVM_FLAGS" != "-Xmx1g -XX:+UseG1GC -Declipselink.concurrency.manager.waittime=5" ] && echo "JVM flags of this run: \`BENCH_JVM_FLAGS=\"$JVM_FLAGS\"\`." )
+$( [ "$SOURCE" != worktree ] && echo "This run: \`BENCH_SOURCE=$SOURCE bench/run.sh\` (a clean build of that commit, ignoring uncommitted edits)." )
+$( [ "$JVM_FLAGS" != "$DEFAULT_JVM_FLAGS" ] && echo "JVM flags of this run: \`BENCH_JVM_FLAGS=\"$JVM_FLAGS\"\`." )
 EOF
 } >"$BENCH_DIR/RESULTS.md"
 cp "$BENCH_DIR/RESULTS.md" "$OUT/RESULTS.md"

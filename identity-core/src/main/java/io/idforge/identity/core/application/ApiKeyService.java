@@ -54,11 +54,14 @@ public class ApiKeyService {
 
   @Inject JwtCodec jwt;
 
+  @Inject BackendKeyCache backendKeyCache;
+
   @Inject Clock clock;
 
   /**
    * Resolves the {@code Truora-API-Key} header. A backend key is found by digest (revoked keys are
-   * not found); anything else must be a genuine, unexpired, unrevoked web token of ours.
+   * not found), from {@link BackendKeyCache} when it was looked up a moment ago; anything else
+   * must be a genuine, unexpired, unrevoked web token of ours.
    *
    * @throws UnauthorizedException for a missing, unknown, revoked backend or forged key
    * @throws ForbiddenException for an expired or revoked web token
@@ -67,9 +70,16 @@ public class ApiKeyService {
     if (presented == null || presented.isBlank()) {
       throw new UnauthorizedException();
     }
-    var backend = backendKeys.findActiveByDigest(Digests.sha256Hex(presented.trim()));
+    String digest = Digests.sha256Hex(presented.trim());
+    var cached = backendKeyCache.find(digest);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    var backend = backendKeys.findActiveByDigest(digest);
     if (backend.isPresent()) {
-      return Caller.backend(backend.get().clientId(), backend.get().keyName());
+      Caller caller = Caller.backend(backend.get().clientId(), backend.get().keyName());
+      backendKeyCache.put(digest, backend.get().keyId(), caller);
+      return caller;
     }
     JWTClaimsSet claims = jwt.verify(presented);
     String keyType = (String) claims.getClaim("key_type");
@@ -191,6 +201,8 @@ public class ApiKeyService {
         backendKeys
             .find(caller.clientId(), apiKeyId)
             .orElseThrow(() -> new NotFoundException("Resource not found"));
+    // Before the commit: a lookup that read the row still active must not cache it afterwards.
+    backendKeyCache.revoked(key.keyId());
     if (!key.revoke(now)) {
       throw new ConflictException("This api key has already been revoked");
     }

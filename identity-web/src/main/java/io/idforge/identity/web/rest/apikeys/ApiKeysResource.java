@@ -14,7 +14,7 @@ import io.idforge.identity.core.application.IssuedKey;
 import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.security.CallerContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,10 +42,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /v1/api-keys}: Truora's "Generate Token" ({@code key_type=web} mints a web integration
  * token, {@code key_type=backend} another backend key), plus listing and revocation of issued keys.
+ *
+ * <p>{@code @ApplicationScoped}, unlike the other resources (house style 8): on this hot path a
+ * request-scoped instance cost a bean, its injected EJB references and its {@code @Context}
+ * fields per request (bench/RESULTS.md, "Steps"). It holds no per-request state: the caller comes
+ * from {@link io.idforge.identity.web.rest.security.CallerContext} (request-scoped) and the
+ * {@code @Context} fields are the container's per-request proxies.
  */
 @Tag(name = "api-keys", description = "Web integration tokens and backend keys (Truora's Generate Token)")
 @Path("api-keys")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeysResource {
 

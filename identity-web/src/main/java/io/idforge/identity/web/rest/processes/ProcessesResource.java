@@ -20,7 +20,7 @@ import io.idforge.identity.web.metrics.ProcessOpenings;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.media.MediaLinks;
 import io.idforge.identity.web.rest.security.CallerContext;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -52,10 +52,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code /v1/processes}: start or resume the process of a web token (custom front ends), read a
  * process or its result, list the tenant's processes with Truora's filters, read a process's
  * timeline (event log) and override a finished process's status.
+ *
+ * <p>{@code @ApplicationScoped}, unlike the other resources (house style 8): on this hot path a
+ * request-scoped instance cost a bean, its injected EJB references and its {@code @Context}
+ * fields per request (bench/RESULTS.md, "Steps"). It holds no per-request state: the caller comes
+ * from {@link io.idforge.identity.web.rest.security.CallerContext} (request-scoped) and the
+ * {@code @Context} fields are the container's per-request proxies.
  */
 @Tag(name = "processes", description = "Identity processes (IDP...) and their results")
 @Path("processes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessesResource {
 

@@ -1,0 +1,100 @@
+package io.idforge.identity.core.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BackendKeyCacheTest {
+
+  /** A clock the test moves by hand. */
+  static final class TestClock extends Clock {
+    Instant now = Instant.parse("2026-12-01T00:00:00Z");
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  final TestClock clock = new TestClock();
+  final BackendKeyCache cache = new BackendKeyCache(clock, Duration.ofSeconds(5));
+  final Caller acme = Caller.backend("TCI-acme", "main");
+
+  @Test
+  void aKeyLookedUpAMomentAgoIsAnsweredFromMemoryUntilTheCacheTimeEnds() {
+    cache.put("digest-a", "key-a", acme);
+    clock.now = clock.now.plusMillis(4_999);
+    assertEquals(Optional.of(acme), cache.find("digest-a"));
+    clock.now = clock.now.plusMillis(1);
+    assertEquals(Optional.empty(), cache.find("digest-a"));
+  }
+
+  @Test
+  void eachDigestGivesBackItsOwnTenant() {
+    Caller other = Caller.backend("TCI-other", "main");
+    cache.put("digest-a", "key-a", acme);
+    cache.put("digest-b", "key-b", other);
+    assertEquals(Optional.of(acme), cache.find("digest-a"));
+    assertEquals(Optional.of(other), cache.find("digest-b"));
+    assertEquals(Optional.empty(), cache.find("digest-c"));
+  }
+
+  @Test
+  void aRevokedKeyIsDroppedAtOnceAndNotCachedAgainByALookupThatReadTheRowBefore() {
+    cache.put("digest-a", "key-a", acme);
+    cache.revoked("key-a");
+    assertEquals(Optional.empty(), cache.find("digest-a"));
+    // A lookup that started before the revocation committed comes back with the row still active.
+    cache.put("digest-a", "key-a", acme);
+    assertEquals(Optional.empty(), cache.find("digest-a"));
+  }
+
+  @Test
+  void revokingOneKeyLeavesTheOthers() {
+    cache.put("digest-a", "key-a", acme);
+    cache.put("digest-b", "key-b", acme);
+    cache.revoked("key-a");
+    assertEquals(Optional.of(acme), cache.find("digest-b"));
+  }
+
+  @Test
+  void aZeroCacheTimeTurnsTheCacheOff() {
+    BackendKeyCache off = new BackendKeyCache(clock, Duration.ZERO);
+    off.put("digest-a", "key-a", acme);
+    assertTrue(off.find("digest-a").isEmpty());
+  }
+
+  @Test
+  void aFloodOfKeysEmptiesTheCacheInsteadOfGrowingIt() {
+    for (int i = 0; i <= BackendKeyCache.MAX_ENTRIES; i++) {
+      cache.put("digest-" + i, "key-" + i, acme);
+    }
+    assertTrue(cache.find("digest-0").isEmpty());
+    assertEquals(Optional.of(acme), cache.find("digest-" + BackendKeyCache.MAX_ENTRIES));
+  }
+
+  @Test
+  void worksWithTheApplicationsMicrosecondTickClock() {
+    // ClockProducer's clock: its millis() divides by zero on JDK 17.
+    BackendKeyCache real = new BackendKeyCache(new ClockProducer().clock(), Duration.ofSeconds(5));
+    real.put("digest-a", "key-a", acme);
+    assertEquals(Optional.of(acme), real.find("digest-a"));
+  }
+}
