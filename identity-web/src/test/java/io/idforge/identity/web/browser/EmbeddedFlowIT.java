@@ -172,6 +172,31 @@ class EmbeddedFlowIT extends BrowserSupport {
   }
 
   @Test
+  void stepsCompletedWhenTheUserLeavesWhileTheLastStepWaitsForAReviewer() throws Exception {
+    String flowId = createFlow("{\"name\":\"Embedded review\",\"time_to_live\":30,\"steps\":[{\"type\":\"document-validation\","
+        + "\"config\":{" + HostedFlowIT.CO_CEDULA + ",\"manual_review\":\"enabled\"}}],"
+        + "\"allowed_frame_ancestors\":[\"" + tenantOrigin + "\"]}");
+    startBrowser("en");
+    openTenantPage(server.baseUri + "/?token=" + enc(tokenBackToTenant(flowId)) + "&event_format=sdk");
+    waitFor(By.id("progress"));
+    String processId = processId();
+    // A centenarian's cédula: the age is above the threshold, so a person reviews the document.
+    new Select(browser.findElement(By.id("document:country"))).selectByValue("CO");
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("national-id");
+    upload("document:front", images.front());
+    upload("document:back", images.back("19000101"));
+    click("document:upload-document");
+    waitFor(By.id("in-review"));
+    screenshot("in-review-in-frame");
+    assertEquals(List.of(), received(), "nothing before the user leaves");
+    browser.switchTo().frame(browser.findElement(By.id("identity")));
+    click("continue");
+    List<Map<String, Object>> messages = awaitMessages(1);
+    assertEquals("truora.steps.completed," + processId, messages.get(0).get("data"));
+    assertEquals("pending", result(processId).getString("status"), "the review is still open");
+  }
+
+  @Test
   void aPageFromAnOriginTheFlowDoesNotAllowGetsNoFlowAndNoMessage() throws Exception {
     // The flow allows another port of localhost only: the tenant's page here is not that origin.
     String flowId = createFlow(embeddableFlow("Embedded elsewhere", "http://localhost:1"));
