@@ -3,7 +3,6 @@ package io.idforge.identity.api.flows;
 import io.idforge.identity.api.error.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,7 @@ public final class FrameAncestorOrigins {
     for (int i = 0; i < origins.size(); i++) {
       out.add(origin(FIELD + "[" + i + "]", origins.get(i)));
     }
-    return List.copyOf(new ArrayList<>(out));
+    return List.copyOf(out);
   }
 
   /** One origin, normalised, or the 400 naming {@code path}. */
