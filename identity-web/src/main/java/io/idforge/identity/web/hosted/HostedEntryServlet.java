@@ -67,6 +67,7 @@ public class HostedEntryServlet extends HttpServlet {
   }
 
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    HostedPages.provisionalHeaders(response);
     String token = request.getParameter("token");
     if (token == null || token.isBlank()) {
       page(response, 200, HostedPages.landing(request));

@@ -27,11 +27,21 @@ final class HostedPages {
    * own files runs or styles the page.
    */
   static void secureHeaders(HttpServletResponse response, FramePolicy frames) {
+    provisionalHeaders(response);
+    response.setHeader("Content-Security-Policy", policy(null, null, frames));
+    frames.applyLegacyHeader(response);
+  }
+
+  /**
+   * The same before it is known who may frame the answer: nobody by CSP, and no
+   * {@code X-Frame-Options} yet (a header cannot be taken back once an allowlist applies). For
+   * answers that fail before {@link #secureHeaders} runs.
+   */
+  static void provisionalHeaders(HttpServletResponse response) {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", policy(null, null, frames));
-    frames.applyLegacyHeader(response);
+    response.setHeader("Content-Security-Policy", policy(null, null, FramePolicy.NONE));
   }
 
   /**

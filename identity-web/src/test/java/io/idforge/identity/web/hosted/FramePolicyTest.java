@@ -52,6 +52,15 @@ class FramePolicyTest {
   }
 
   @Test
+  void beforeTheDecisionNobodyMayFrameByCspAndNoLegacyHeaderIsCommittedYet() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    HostedPages.provisionalHeaders(recording(headers));
+    assertTrue(headers.get("Content-Security-Policy").endsWith("; frame-ancestors 'none'"));
+    assertNull(headers.get("X-Frame-Options"), "an allowlist may still apply, and a header cannot be removed");
+    assertEquals("no-referrer", headers.get("Referrer-Policy"));
+  }
+
+  @Test
   void aBrandedPageKeepsItsFramePolicyNextToTheStyleNonceAndLogo() {
     String csp = HostedPages.policy("n0nce", "https://cdn.example.com", new FramePolicy(List.of("https://shop.example.com")));
     assertEquals("default-src 'self'; img-src 'self' data: https://cdn.example.com; style-src 'self' 'nonce-n0nce';"
