@@ -41,9 +41,13 @@ import java.util.Set;
  *     WCAG AA against white (contrast at least 4.5:1), as white text sits on it
  * @param supportContact {@code support_contact}: how the user reaches the tenant's support (an
  *     e-mail, a phone or a web address), 1..200 characters
+ * @param allowedFrameAncestors {@code allowed_frame_ancestors}: origins whose pages may embed the
+ *     hosted flow in an iframe (at most 10; rules in {@link FrameAncestorOrigins}); absent or empty:
+ *     no page may frame it
  */
 @JsonbPropertyOrder({
-  "name", "timeToLive", "status", "steps", "privacyNoticeUrl", "displayName", "logoUrl", "primaryColor", "supportContact"
+  "name", "timeToLive", "status", "steps", "privacyNoticeUrl", "displayName", "logoUrl", "primaryColor", "supportContact",
+  "allowedFrameAncestors"
 })
 public record FlowRequest(
     @JsonbProperty("name") String name,
@@ -54,7 +58,8 @@ public record FlowRequest(
     @JsonbProperty("display_name") String displayName,
     @JsonbProperty("logo_url") String logoUrl,
     @JsonbProperty("primary_color") String primaryColor,
-    @JsonbProperty("support_contact") String supportContact) {
+    @JsonbProperty("support_contact") String supportContact,
+    @JsonbProperty("allowed_frame_ancestors") List<String> allowedFrameAncestors) {
 
   /** Contrast WCAG AA asks of normal text. */
   public static final double MIN_CONTRAST = 4.5;
@@ -94,7 +99,7 @@ public record FlowRequest(
 
   private static final Set<String> FLOW_KEYS = Set.of(
           "name", "time_to_live", "status", "steps", "privacy_notice_url", "display_name", "logo_url", "primary_color",
-          "support_contact");
+          "support_contact", FrameAncestorOrigins.FIELD);
   private static final Set<String> STEP_KEYS = Set.of("type", "config");
   private static final Set<String> CONFIG_KEYS =
       Set.of(
@@ -186,6 +191,7 @@ public record FlowRequest(
     if (supportContact != null) {
       WireFormats.checkText("support_contact", supportContact, 1, 200);
     }
+    FrameAncestorOrigins.normalise(allowedFrameAncestors);
     if (steps == null || steps.isEmpty()) {
       throw new InvalidInputException("steps", "steps must have at least one entry");
     }
@@ -374,6 +380,15 @@ public record FlowRequest(
     expectString(body, "", "logo_url");
     expectString(body, "", "primary_color");
     expectString(body, "", "support_contact");
+    JsonArray origins = expectArray(body, "", FrameAncestorOrigins.FIELD);
+    if (origins != null) {
+      for (int i = 0; i < origins.size(); i++) {
+        if (origins.get(i).getValueType() != JsonValue.ValueType.STRING) {
+          String p = FrameAncestorOrigins.FIELD + "[" + i + "]";
+          throw new InvalidInputException(p, p + " must be a string");
+        }
+      }
+    }
     JsonArray steps = expectArray(body, "", "steps");
     if (steps == null) {
       return;

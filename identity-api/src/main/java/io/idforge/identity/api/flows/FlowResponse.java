@@ -23,6 +23,8 @@ import java.util.List;
  * @param logoUrl {@code logo_url}; omitted if unset
  * @param primaryColor {@code primary_color}; omitted if unset
  * @param supportContact {@code support_contact}; omitted if unset
+ * @param allowedFrameAncestors {@code allowed_frame_ancestors}, the origins that may embed the
+ *     hosted flow in an iframe; omitted when none may
  */
 @JsonbPropertyOrder({
   "flowId",
@@ -37,7 +39,8 @@ import java.util.List;
   "displayName",
   "logoUrl",
   "primaryColor",
-  "supportContact"
+  "supportContact",
+  "allowedFrameAncestors"
 })
 public record FlowResponse(
     @JsonbProperty("flow_id") String flowId,
@@ -52,4 +55,5 @@ public record FlowResponse(
     @JsonbProperty("display_name") String displayName,
     @JsonbProperty("logo_url") String logoUrl,
     @JsonbProperty("primary_color") String primaryColor,
-    @JsonbProperty("support_contact") String supportContact) {}
+    @JsonbProperty("support_contact") String supportContact,
+    @JsonbProperty("allowed_frame_ancestors") List<String> allowedFrameAncestors) {}

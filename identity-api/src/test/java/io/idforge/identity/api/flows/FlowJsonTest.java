@@ -42,6 +42,7 @@ class FlowJsonTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -47,7 +47,7 @@ class FlowRequestTest {
   }
 
   static FlowRequest flow(FlowStepRequest... steps) {
-    return new FlowRequest("f", null, null, List.of(steps), null, null, null, null, null);
+    return new FlowRequest("f", null, null, List.of(steps), null, null, null, null, null, null);
   }
 
   static FlowStepRequest step(String type, StepConfigRequest config) {
@@ -148,14 +148,14 @@ class FlowRequestTest {
   @Test
   void nameIsRequired() {
     FlowStepRequest s = step("phone-verification", null);
-    assertInvalid(new FlowRequest(null, null, null, List.of(s), null, null, null, null, null), "name", "Invalid request: name is required");
-    assertInvalid(new FlowRequest("  ", null, null, List.of(s), null, null, null, null, null), "name", "Invalid request: name is required");
+    assertInvalid(new FlowRequest(null, null, null, List.of(s), null, null, null, null, null, null), "name", "Invalid request: name is required");
+    assertInvalid(new FlowRequest("  ", null, null, List.of(s), null, null, null, null, null, null), "name", "Invalid request: name is required");
   }
 
   @Test
   void nameAtMost100() {
     assertInvalid(
-        new FlowRequest("n".repeat(101), null, null, List.of(step("phone-verification", null)), null, null, null, null, null),
+        new FlowRequest("n".repeat(101), null, null, List.of(step("phone-verification", null)), null, null, null, null, null, null),
         "name",
         "Invalid request: name must be 1 to 100 characters long");
   }
@@ -164,21 +164,21 @@ class FlowRequestTest {
   @ValueSource(ints = {0, -5, 1441})
   void timeToLiveOutOfRange(int ttl) {
     assertInvalid(
-        new FlowRequest("n", ttl, null, List.of(step("phone-verification", null)), null, null, null, null, null),
+        new FlowRequest("n", ttl, null, List.of(step("phone-verification", null)), null, null, null, null, null, null),
         "time_to_live",
         "Invalid request: time_to_live must be between 1 and 1440 minutes");
   }
 
   @Test
   void timeToLiveBoundsAccepted() {
-    new FlowRequest("n", 1, null, List.of(step("phone-verification", null)), null, null, null, null, null).validate();
-    new FlowRequest("n", 1440, "disabled", List.of(step("phone-verification", null)), null, null, null, null, null).validate();
+    new FlowRequest("n", 1, null, List.of(step("phone-verification", null)), null, null, null, null, null, null).validate();
+    new FlowRequest("n", 1440, "disabled", List.of(step("phone-verification", null)), null, null, null, null, null, null).validate();
   }
 
   @Test
   void badStatus() {
     assertInvalid(
-        new FlowRequest("n", null, "draft", List.of(step("phone-verification", null)), null, null, null, null, null),
+        new FlowRequest("n", null, "draft", List.of(step("phone-verification", null)), null, null, null, null, null, null),
         "status",
         "Invalid request: status must be one of enabled, disabled");
   }
@@ -186,11 +186,11 @@ class FlowRequestTest {
   @Test
   void stepsRequired() {
     assertInvalid(
-        new FlowRequest("n", null, null, null, null, null, null, null, null),
+        new FlowRequest("n", null, null, null, null, null, null, null, null, null),
         "steps",
         "Invalid request: steps must have at least one entry");
     assertInvalid(
-        new FlowRequest("n", null, null, List.of(), null, null, null, null, null),
+        new FlowRequest("n", null, null, List.of(), null, null, null, null, null, null),
         "steps",
         "Invalid request: steps must have at least one entry");
   }
@@ -199,7 +199,7 @@ class FlowRequestTest {
   void atMostTenSteps() {
     List<FlowStepRequest> steps = new ArrayList<>(Collections.nCopies(11, step("phone-verification", null)));
     assertInvalid(
-        new FlowRequest("n", null, null, steps, null, null, null, null, null),
+        new FlowRequest("n", null, null, steps, null, null, null, null, null, null),
         "steps",
         "Invalid request: steps must have at most 10 entries");
   }
@@ -222,7 +222,7 @@ class FlowRequestTest {
   void nullStep() {
     List<FlowStepRequest> steps = new ArrayList<>();
     steps.add(null);
-    assertInvalid(new FlowRequest("n", null, null, steps, null, null, null, null, null), "steps[0]", "Invalid request: steps[0] must be an object");
+    assertInvalid(new FlowRequest("n", null, null, steps, null, null, null, null, null, null), "steps[0]", "Invalid request: steps[0] must be an object");
   }
 
   @Test
@@ -412,28 +412,28 @@ class FlowRequestTest {
   @Test
   void aPrivacyNoticeIsAnHttpsUrlAndTheDisplayNameIsShortText() {
     FlowStepRequest doc = step("document-validation", null);
-    new FlowRequest("n", null, null, List.of(doc), "https://acme.example/privacy", "Acme", null, null, null).validate();
+    new FlowRequest("n", null, null, List.of(doc), "https://acme.example/privacy", "Acme", null, null, null, null).validate();
     for (String bad : new String[] {"http://acme.example/privacy", "javascript:alert(1)", "acme.example", "https://"}) {
-      assertInvalid(new FlowRequest("n", null, null, List.of(doc), bad, null, null, null, null), "privacy_notice_url",
+      assertInvalid(new FlowRequest("n", null, null, List.of(doc), bad, null, null, null, null, null), "privacy_notice_url",
           "Invalid request: privacy_notice_url must be an https URL of at most 2048 characters");
     }
     InvalidInputException e = assertThrows(InvalidInputException.class,
-        () -> new FlowRequest("n", null, null, List.of(doc), null, "n".repeat(101), null, null, null).validate());
+        () -> new FlowRequest("n", null, null, List.of(doc), null, "n".repeat(101), null, null, null, null).validate());
     assertEquals("display_name", e.field());
   }
 
   @Test
   void thePrimaryColourMustReachWcagAaAgainstWhite() {
     FlowStepRequest doc = step("document-validation", null);
-    new FlowRequest("n", null, null, List.of(doc), null, "Acme", "https://acme.example/logo.png", "#1f5fd6", "soporte@acme.example")
+    new FlowRequest("n", null, null, List.of(doc), null, "Acme", "https://acme.example/logo.png", "#1f5fd6", "soporte@acme.example", null)
         .validate();
     assertEquals(21.0, FlowRequest.contrastWithWhite("#000000"), 1e-9);
     assertEquals(1.0, FlowRequest.contrastWithWhite("#ffffff"), 1e-9);
-    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, null, "#ffdd00", null), "primary_color",
+    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, null, "#ffdd00", null, null), "primary_color",
         "Invalid request: primary_color #ffdd00 has a contrast of 1.35:1 against white; WCAG AA needs at least 4.5:1");
-    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, null, "blue", null), "primary_color",
+    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, null, "blue", null, null), "primary_color",
         "Invalid request: primary_color must be a colour #rrggbb");
-    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, "http://acme.example/logo.png", null, null), "logo_url",
+    assertInvalid(new FlowRequest("n", null, null, List.of(doc), null, null, "http://acme.example/logo.png", null, null, null), "logo_url",
         "Invalid request: logo_url must be an https URL of at most 2048 characters");
   }
 }

@@ -92,6 +92,6 @@ public class FlowService {
     }
     return new FlowDefinition(
         d.name(), d.enabled(), d.timeToLiveMinutes(), steps, d.privacyNoticeUrl(), d.displayName(),
-        d.logoUrl(), d.primaryColor(), d.supportContact());
+        d.logoUrl(), d.primaryColor(), d.supportContact(), d.allowedFrameAncestors());
   }
 }

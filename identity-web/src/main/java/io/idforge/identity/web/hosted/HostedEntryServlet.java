@@ -3,6 +3,7 @@ package io.idforge.identity.web.hosted;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.HostedFlowService;
+import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
@@ -37,6 +38,14 @@ public class HostedEntryServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Optional parameter of the process URL: {@code event_format=sdk} makes the iframe events carry
+   * the process id as Truora's native SDK bridge does ({@code "<event>,<process_id>"}).
+   */
+  static final String EVENT_FORMAT = "event_format";
+
+  static final String SDK_EVENTS = "sdk";
+
   @Inject ApiKeyService apiKeys;
 
   @Inject HostedFlowService hosted;
@@ -59,33 +68,37 @@ public class HostedEntryServlet extends HttpServlet {
   }
 
   private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    HostedPages.secureHeaders(response);
+    HostedPages.provisionalHeaders(response);
     String token = request.getParameter("token");
     if (token == null || token.isBlank()) {
-      HostedPages.write(response, 200, HostedPages.landing(request));
+      page(response, 200, HostedPages.landing(request));
       return;
     }
     String address = clientAddress.of(request);
     Optional<Duration> wait = rateLimits.authenticationBlocked(address, token);
     if (wait.isPresent()) {
       response.setHeader("Retry-After", Long.toString(Math.max(1, (wait.get().toMillis() + 999) / 1000)));
-      HostedPages.write(response, 429, HostedPages.problem(request, "link.busy", 429));
+      page(response, 429, HostedPages.problem(request, "link.busy", 429));
       return;
     }
     try {
       Caller caller = apiKeys.authenticate(token);
       if (caller.kind() != Caller.Kind.WEB) {
-        HostedPages.write(response, 403, HostedPages.problem(request, "link.wrong-kind", 403));
+        page(response, 403, HostedPages.problem(request, "link.wrong-kind", 403));
         return;
       }
       OffsetDateTime mark = openings.mark();
-      IdentityProcess opened = hosted.open(caller, request.getRemoteAddr()).process().process();
+      ProcessView view = hosted.open(caller, request.getRemoteAddr()).process();
+      IdentityProcess opened = view.process();
       openings.opened(ProcessOpenings.HOSTED, mark, opened.createdAt());
       String processId = opened.processId();
+      FramePolicy frames = new FramePolicy(view.flow().allowedFrameAncestors());
+      // The redirect may answer inside the tenant's iframe: it carries the flow's frame policy too.
+      HostedPages.secureHeaders(response, frames);
       // From here on the browser session identifies the process: the token leaves the URL.
       request.getSession(true);
       request.changeSessionId();
-      session.bind(caller);
+      session.bind(caller, frames, SDK_EVENTS.equals(request.getParameter(EVENT_FORMAT)));
       session.chooseLanguage(request.getParameter("lang"));
       // Like Truora, the process id appears in the URL once the flow has started.
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
@@ -105,8 +118,17 @@ public class HostedEntryServlet extends HttpServlet {
       }
       int status = ie instanceof UnauthorizedException ? 401 : ie.errorCode().httpStatus();
       String key = status == 401 ? "link.invalid" : status == 403 ? "link.expired" : "link.unusable";
-      HostedPages.write(response, status, HostedPages.problem(request, key, status));
+      page(response, status, HostedPages.problem(request, key, status));
     }
+  }
+
+  /**
+   * A page of the process URL without a process (landing, problems): nobody may frame it, since no
+   * flow vouches for the embedding site.
+   */
+  private static void page(HttpServletResponse response, int status, String html) throws IOException {
+    HostedPages.secureHeaders(response, FramePolicy.NONE);
+    HostedPages.write(response, status, html);
   }
 
   static IdentityException unwrap(Throwable t) {

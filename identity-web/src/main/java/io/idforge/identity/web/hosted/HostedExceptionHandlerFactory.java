@@ -96,7 +96,8 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
 
     private static void errorPage(FacesContext faces, ExternalContext ext, int status) throws IOException {
       ext.responseReset();
-      HostedPages.secureHeaders((HttpServletResponse) ext.getResponse());
+      // Inside the tenant's iframe the error page must be framable as the flow page was.
+      HostedPages.secureHeaders((HttpServletResponse) ext.getResponse(), flowFrames());
       ext.setResponseStatus(status);
       ext.dispatch("/WEB-INF/errorpages/error.html");
       faces.responseComplete();
@@ -110,6 +111,15 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
     private static boolean isUnrestorablePostback(ExceptionQueuedEventContext queued, ExternalContext ext) {
       return queued.getPhaseId() == PhaseId.RESTORE_VIEW
           && ext.getRequestParameterMap().containsKey(ResponseStateManager.VIEW_STATE_PARAM);
+    }
+
+    /** Who may frame this browser's flow pages; nobody without a flow session. */
+    private static FramePolicy flowFrames() {
+      try {
+        return CDI.current().select(HostedSession.class).get().frames();
+      } catch (RuntimeException e) {
+        return FramePolicy.NONE; // no active session context
+      }
     }
 
     /** True when this browser's session is bound to a process (it came through a valid link). */

@@ -145,7 +145,7 @@ public class HostedFlowBacking {
       origin = "https://" + logo.getRawAuthority();
     }
     ((jakarta.servlet.http.HttpServletResponse) ext.getResponse())
-        .setHeader("Content-Security-Policy", HostedPages.policy(styleNonce, origin));
+        .setHeader("Content-Security-Policy", HostedPages.policy(styleNonce, origin, session.frames()));
   }
 
   private void loadScreen(ExternalContext ext) {
@@ -549,6 +549,43 @@ public class HostedFlowBacking {
     return p.status() == ProcessStatus.FAILURE && p.failureStatus() == FailureStatus.DECLINED
         ? p.declinedReason()
         : p.failureStatus() == null ? p.status().wireValue() : p.failureStatus().wireValue();
+  }
+
+  /**
+   * The user has done every step and only a person's review is left (the review of the last
+   * step): the page offers the way back to the tenant, and an embedding page hears
+   * {@code truora.steps.completed}.
+   */
+  public boolean isStepsCompleted() {
+    return isInReview() && screen.stepNumber() == screen.stepCount();
+  }
+
+  /**
+   * The event an embedding page hears when the user leaves this page for the tenant's redirect
+   * URL ("Continue", or the automatic redirect), as Truora's iframe sends it; null when the user
+   * is not done.
+   */
+  public String getFrameEvent() {
+    if (isFinished()) {
+      return isSucceeded() ? FrameEvents.PROCESS_SUCCEEDED : FrameEvents.PROCESS_FAILED;
+    }
+    return isStepsCompleted() ? FrameEvents.STEPS_COMPLETED : null;
+  }
+
+  /** The message posted to the embedding page ({@link FrameEvents#message}). */
+  public String getFrameMessage() {
+    String event = getFrameEvent();
+    return event == null ? null : FrameEvents.message(event, getProcessId(), session.sdkEvents());
+  }
+
+  /** The origins the events may be posted to (the flow's frame ancestors), space-separated. */
+  public String getFrameOrigins() {
+    return String.join(" ", session.frames().origins());
+  }
+
+  /** Whether the page carries the events' script: an embeddable flow, and the user is done. */
+  public boolean isFrameEvents() {
+    return session.frames().embeddable() && getFrameEvent() != null;
   }
 
   /** Where the user goes when done: the tenant's redirect URL with the process id appended. */

@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * In front of the Faces pages: the hosted flow shows personal data, so its pages are never cached
- * nor leaked as a referrer (static resources stay cacheable). Photo uploads over the limit
+ * nor leaked as a referrer (static resources stay cacheable), and only the origins the process's
+ * flow allows may frame them ({@link FramePolicy}). Photo uploads over the limit
  * ({@code multipart-config} in {@code web.xml}: 30 MB per file) are refused here with a clear
  * notice on the flow page instead of an error page.
  */
@@ -40,7 +41,9 @@ public class HostedHeadersFilter extends HttpFilter {
       return;
     }
     if (!path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/")) {
-      HostedPages.secureHeaders(response);
+      // Decided here, before anything is written, and never relaxed later: the page may be framed
+      // only by the origins its process's flow allows (none without a flow session).
+      HostedPages.secureHeaders(response, request.getSession(false) == null ? FramePolicy.NONE : session.frames());
     }
     boolean withinLimits;
     try {

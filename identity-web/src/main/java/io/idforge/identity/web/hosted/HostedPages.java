@@ -26,21 +26,33 @@ final class HostedPages {
    * personal data, so nothing is cached or leaked as a referrer, and nothing but this origin's
    * own files runs or styles the page.
    */
-  static void secureHeaders(HttpServletResponse response) {
+  static void secureHeaders(HttpServletResponse response, FramePolicy frames) {
+    provisionalHeaders(response);
+    response.setHeader("Content-Security-Policy", policy(null, null, frames));
+    frames.applyLegacyHeader(response);
+  }
+
+  /**
+   * The same before it is known who may frame the answer: nobody by CSP, and no
+   * {@code X-Frame-Options} yet (a header cannot be taken back once an allowlist applies). For
+   * answers that fail before {@link #secureHeaders} runs.
+   */
+  static void provisionalHeaders(HttpServletResponse response) {
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Content-Security-Policy", policy(null, null));
+    response.setHeader("Content-Security-Policy", policy(null, null, FramePolicy.NONE));
   }
 
   /**
    * The pages' Content-Security-Policy. A branded flow adds its one inline {@code <style>} (the
-   * validated {@code --brand} colour) by nonce, and its logo's origin to the images.
+   * validated {@code --brand} colour) by nonce, and its logo's origin to the images; {@code frames}
+   * says which origins may embed the page (none unless the process's flow allows some).
    */
-  static String policy(String styleNonce, String imageOrigin) {
+  static String policy(String styleNonce, String imageOrigin, FramePolicy frames) {
     return "default-src 'self'; img-src 'self' data:" + (imageOrigin == null ? "" : " " + imageOrigin)
         + (styleNonce == null ? "" : "; style-src 'self' 'nonce-" + styleNonce + "'")
-        + "; object-src 'none'; base-uri 'none'; form-action 'self'";
+        + "; object-src 'none'; base-uri 'none'; form-action 'self'; " + frames.directive();
   }
 
   /** The language of a page outside the flow: {@code lang} parameter, else Accept-Language, else Spanish. */

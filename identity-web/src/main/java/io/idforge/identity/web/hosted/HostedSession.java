@@ -26,12 +26,27 @@ public class HostedSession implements Serializable {
   private String jti;
   private String lang;
   private String notice;
+  /** Who may frame this process's pages: its pinned flow version's allowlist, which cannot change. */
+  private FramePolicy frames = FramePolicy.NONE;
+  /** The embedding page asked for events that carry the process id ({@code event_format=sdk}). */
+  private boolean sdkEvents;
 
-  void bind(Caller caller) {
+  void bind(Caller caller, FramePolicy frames, boolean sdkEvents) {
     this.clientId = caller.clientId();
     this.keyName = caller.keyName();
     this.jti = caller.jti();
     this.notice = null;
+    this.frames = frames;
+    this.sdkEvents = sdkEvents;
+  }
+
+  /** Who may frame the pages of this session's process: nobody before a link was opened. */
+  FramePolicy frames() {
+    return jti == null ? FramePolicy.NONE : frames;
+  }
+
+  boolean sdkEvents() {
+    return sdkEvents;
   }
 
   Optional<Caller> caller() {

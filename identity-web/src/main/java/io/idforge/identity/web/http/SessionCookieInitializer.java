@@ -25,8 +25,10 @@ public class SessionCookieInitializer implements ServletContainerInitializer {
     cookie.setSecure(transport.secureCookie());
     cookie.setAttribute("SameSite", transport.sameSite());
     payaraSameSite(cookie, transport.sameSite());
-    if ("None".equals(transport.sameSite()) && !transport.https()) {
-      LOG.warning("identity.session.same-site=None needs an https public base URL: browsers drop such cookies over http");
+    if (TransportSecurity.noneRefusedOverHttp(ConfigProvider.getConfig())) {
+      LOG.warning("identity.session.same-site=None needs an https public base URL (browsers refuse SameSite=None"
+          + " without Secure): the session cookie stays SameSite=Lax, so the hosted flow works top-level and in"
+          + " same-site iframes only");
     }
   }
 

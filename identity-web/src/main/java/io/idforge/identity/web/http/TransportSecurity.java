@@ -10,7 +10,9 @@ import org.eclipse.microprofile.config.Config;
  * even when TLS ends at a proxy in front), the session cookie is {@code Secure} and browsers are
  * told to use https only ({@code Strict-Transport-Security}). {@code SameSite} is {@code Lax} unless
  * configured: {@code None} is for flows embedded in another site's iframe and forces
- * {@code Secure}, as browsers require.
+ * {@code Secure}, as browsers require. Over http, {@code None} falls back to {@code Lax}: browsers
+ * reject {@code None} without {@code Secure} and a {@code Secure} cookie set over http, so the
+ * hosted flow would lose its session even as a top-level page.
  *
  * @param https whether {@code identity.public-base-url} is an https URL
  * @param sameSite the session cookie's {@code SameSite} value
@@ -36,12 +38,24 @@ public record TransportSecurity(boolean https, String sameSite, Duration hstsMax
     String normalised = sameSite.isEmpty() ? "Lax"
         : sameSite.substring(0, 1).toUpperCase(Locale.ROOT) + sameSite.substring(1).toLowerCase(Locale.ROOT);
     Duration maxAge = config.getOptionalValue(HSTS_MAX_AGE, Duration.class).orElse(Duration.ofDays(365));
-    return new TransportSecurity(base.toLowerCase(Locale.ROOT).startsWith("https://"), normalised, maxAge);
+    boolean https = base.toLowerCase(Locale.ROOT).startsWith("https://");
+    return new TransportSecurity(https, effectiveSameSite(normalised, https), maxAge);
   }
 
-  /** Whether the session cookie carries {@code Secure}. */
+  /** {@code None} only over https (see the class comment); any other value as configured. */
+  static String effectiveSameSite(String configured, boolean https) {
+    return "None".equals(configured) && !https ? "Lax" : configured;
+  }
+
+  /** Whether the configured {@code SameSite} was {@code None} but http forced {@code Lax}. */
+  public static boolean noneRefusedOverHttp(Config config) {
+    TransportSecurity t = from(config);
+    return !t.https() && "none".equalsIgnoreCase(config.getOptionalValue(SAME_SITE, String.class).orElse("").trim());
+  }
+
+  /** Whether the session cookie carries {@code Secure}: over https (which {@code None} needs). */
   public boolean secureCookie() {
-    return https || "None".equals(sameSite);
+    return https;
   }
 
   /** The HSTS header value, or null when the service is not public over https. */

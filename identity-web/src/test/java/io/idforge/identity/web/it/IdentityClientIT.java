@@ -50,7 +50,7 @@ class IdentityClientIT extends ItSupport {
   void aCallerRunsTheWholeIntegrationWithTypedJava() {
     FlowResponse flow =
         flows.create(tenant.apiKey(),
-            new FlowRequest("Typed client", 30, null, List.of(new FlowStepRequest("document-validation", null)), null, null, null, null, null));
+            new FlowRequest("Typed client", 30, null, List.of(new FlowStepRequest("document-validation", null)), null, null, null, null, null, null));
     assertMatches(IPF, flow.flowId());
     assertEquals(1, flow.flowVersion());
     assertEquals(30, flow.timeToLive());

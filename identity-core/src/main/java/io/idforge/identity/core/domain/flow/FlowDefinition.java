@@ -3,6 +3,7 @@ package io.idforge.identity.core.domain.flow;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a tenant says a flow is: name, status, lifetime of its processes and ordered steps. Each
@@ -16,14 +17,29 @@ import java.util.Set;
  * @param primaryColor {@code #rrggbb} of the hosted pages' buttons and links (checked for WCAG AA
  *     contrast against white when the flow is saved); or null for the default
  * @param supportContact how the user reaches the tenant's support, shown on the pages and e-mails
+ * @param allowedFrameAncestors the origins ({@code https://host[:port]}, or {@code http://localhost}
+ *     / {@code http://127.0.0.1} for development) whose pages may show the hosted flow in an iframe
+ *     and receive its {@code postMessage} events; empty (never null): no page may frame it
  */
 public record FlowDefinition(
     String name, boolean enabled, int timeToLiveMinutes, List<FlowStep> steps, String privacyNoticeUrl, String displayName,
-    String logoUrl, String primaryColor, String supportContact) {
+    String logoUrl, String primaryColor, String supportContact, List<String> allowedFrameAncestors) {
 
-  /** A flow without a privacy notice or branding. */
+  /**
+   * An exact origin as the wire layer normalises it. Checked again here because each entry is
+   * written into a response header: a space or {@code ;} would add a CSP source or directive.
+   */
+  private static final Pattern ORIGIN =
+      Pattern.compile("(?:https://[a-z0-9.-]+|http://(?:localhost|127\\.0\\.0\\.1))(?::[0-9]{1,5})?");
+
+  /** A flow without a privacy notice, branding or embedding. */
   public FlowDefinition(String name, boolean enabled, int timeToLiveMinutes, List<FlowStep> steps) {
-    this(name, enabled, timeToLiveMinutes, steps, null, null, null, null, null);
+    this(name, enabled, timeToLiveMinutes, steps, null, null, null, null, null, List.of());
+  }
+
+  /** Whether some site may show the hosted flow in an iframe. */
+  public boolean embeddable() {
+    return !allowedFrameAncestors.isEmpty();
   }
 
   /** The flow's branding for pages and e-mails. */
@@ -50,6 +66,12 @@ public record FlowDefinition(
       throw new IllegalArgumentException("a flow needs at least one step");
     }
     steps = List.copyOf(steps);
+    allowedFrameAncestors = allowedFrameAncestors == null ? List.of() : List.copyOf(allowedFrameAncestors);
+    for (String origin : allowedFrameAncestors) {
+      if (!ORIGIN.matcher(origin).matches()) {
+        throw new IllegalArgumentException("not an origin a page may be framed by: " + origin);
+      }
+    }
     Set<StepType> seen = new HashSet<>();
     for (FlowStep step : steps) {
       if (!seen.add(step.type())) {

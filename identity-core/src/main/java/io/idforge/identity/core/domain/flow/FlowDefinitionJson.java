@@ -69,6 +69,9 @@ final class FlowDefinitionJson {
     if (d.supportContact() != null) {
       flow.add("support_contact", d.supportContact());
     }
+    if (d.embeddable()) {
+      flow.add("allowed_frame_ancestors", JSON.createArrayBuilder(d.allowedFrameAncestors()));
+    }
     return flow.build().toString();
   }
 
@@ -107,6 +110,10 @@ final class FlowDefinitionJson {
     return new FlowDefinition(
         o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps,
         o.getString("privacy_notice_url", null), o.getString("display_name", null), o.getString("logo_url", null),
-        o.getString("primary_color", null), o.getString("support_contact", null));
+        o.getString("primary_color", null), o.getString("support_contact", null),
+        // Versions stored before embedding existed allow no frame ancestor.
+        o.containsKey("allowed_frame_ancestors")
+            ? o.getJsonArray("allowed_frame_ancestors").getValuesAs(JsonString::getString)
+            : List.of());
   }
 }

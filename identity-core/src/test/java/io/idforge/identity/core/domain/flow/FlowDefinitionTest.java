@@ -2,6 +2,8 @@ package io.idforge.identity.core.domain.flow;
 
 import static io.idforge.identity.core.TestData.step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -24,6 +26,32 @@ class FlowDefinitionTest {
                     new StepConfig(3, 0.65, List.of(new AllowedDocuments("CO", List.of("national-id", "passport"))), "enabled", 18)),
                 new FlowStep("IPS3", StepType.FACE_RECOGNITION, new StepConfig(1, 0.8, List.of(), "default", null))));
     assertEquals(d, FlowDefinitionJson.read(FlowDefinitionJson.write(d)));
+  }
+
+  @Test
+  void theFrameAncestorsAreStoredWithTheVersionAndOldVersionsAllowNone() {
+    List<FlowStep> steps = List.of(step(StepType.EMAIL_VERIFICATION));
+    FlowDefinition d = new FlowDefinition("embedded", true, 30, steps, null, null, null, null, null,
+        List.of("https://shop.example.com", "http://localhost:3000"));
+    FlowDefinition read = FlowDefinitionJson.read(FlowDefinitionJson.write(d));
+    assertEquals(d, read);
+    assertEquals(List.of("https://shop.example.com", "http://localhost:3000"), read.allowedFrameAncestors());
+    assertTrue(read.embeddable());
+    // A version written before the field existed has no "allowed_frame_ancestors" member.
+    String legacy = FlowDefinitionJson.write(new FlowDefinition("old", true, 30, steps));
+    assertFalse(legacy.contains("allowed_frame_ancestors"), legacy);
+    assertEquals(List.of(), FlowDefinitionJson.read(legacy).allowedFrameAncestors());
+    assertFalse(FlowDefinitionJson.read(legacy).embeddable());
+  }
+
+  @Test
+  void aFrameAncestorThatCouldBendTheHeaderIsRefusedEvenPastTheWireChecks() {
+    List<FlowStep> steps = List.of(step(StepType.EMAIL_VERIFICATION));
+    for (String bad : List.of("https://a.example.com; script-src *", "https://a.example.com https://b.test", "*",
+        "http://shop.example.com", "https://A.example.com", "'self'")) {
+      assertThrows(IllegalArgumentException.class,
+          () -> new FlowDefinition("f", true, 30, steps, null, null, null, null, null, List.of(bad)), bad);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.idforge.identity.api.flows.FlowRequest;
 import io.idforge.identity.api.flows.FlowResponse;
 import io.idforge.identity.api.flows.FlowStepRequest;
 import io.idforge.identity.api.flows.FlowStepResponse;
+import io.idforge.identity.api.flows.FrameAncestorOrigins;
 import io.idforge.identity.api.flows.StepConfigRequest;
 import io.idforge.identity.api.flows.StepConfigResponse;
 import io.idforge.identity.core.application.FlowService.FlowView;
@@ -56,7 +57,8 @@ final class FlowMapper {
         request.displayName() == null ? null : request.displayName().trim(),
         request.logoUrl(),
         request.primaryColor() == null ? null : request.primaryColor().toLowerCase(java.util.Locale.ROOT),
-        request.supportContact() == null ? null : request.supportContact().trim());
+        request.supportContact() == null ? null : request.supportContact().trim(),
+        FrameAncestorOrigins.normalise(request.allowedFrameAncestors()));
   }
 
   static FlowResponse toResponse(FlowView view) {
@@ -92,6 +94,7 @@ final class FlowMapper {
         d.displayName(),
         d.logoUrl(),
         d.primaryColor(),
-        d.supportContact());
+        d.supportContact(),
+        d.embeddable() ? d.allowedFrameAncestors() : null);
   }
 }
