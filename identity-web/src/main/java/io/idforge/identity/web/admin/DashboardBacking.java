@@ -57,6 +57,11 @@ public class DashboardBacking {
     ext.redirect(ext.getRequestContextPath() + "/admin/index.xhtml");
   }
 
+  /** f:viewAction: computes the figures before the page renders its messages. */
+  public void load() {
+    getDashboard();
+  }
+
   /** The figures, or null when no tenant is chosen or the range was refused (a message says why). */
   public Dashboard getDashboard() {
     if (!loaded) {

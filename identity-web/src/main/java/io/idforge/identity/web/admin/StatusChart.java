@@ -56,7 +56,8 @@ public final class StatusChart {
           bars.add(new Bar(d.day().toString(), s.wireValue(), c, round(x), round(base), round(barWidth), round(h)));
         }
       }
-      if (i % every == 0 || i == days.size() - 1) {
+      // Counted from the last day, so the latest day is always labelled and labels never crowd.
+      if ((days.size() - 1 - i) % every == 0) {
         ticks.add(new Tick(d.day().toString().substring(5), round(x + barWidth / 2)));
       }
     }

@@ -45,7 +45,9 @@ class StatusChartTest {
     assertTrue(chart.getBars().isEmpty());
     assertEquals(1, chart.getMax());
     assertTrue(chart.getTicks().size() <= 9, chart.getTicks()::toString);
-    assertEquals("12-01", chart.getTicks().get(0).text());
     assertEquals("12-30", chart.getTicks().get(chart.getTicks().size() - 1).text());
+    // Evenly spaced: every fourth day, back from the last.
+    assertEquals("12-26", chart.getTicks().get(chart.getTicks().size() - 2).text());
+    assertEquals("12-02", chart.getTicks().get(0).text());
   }
 }
