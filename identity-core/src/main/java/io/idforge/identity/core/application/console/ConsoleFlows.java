@@ -32,6 +32,7 @@ public class ConsoleFlows {
 
   @Inject AuditTrail audit;
 
+  /** The tenant's flows, newest first (reviewers too: the dashboard's funnel chooser names them). */
   public List<FlowView> list(ConsoleActor actor) {
     actor.require(ConsoleRole.ADMIN, ConsoleRole.OPERATOR, ConsoleRole.AUDITOR, ConsoleRole.REVIEWER);
     return flows.list(actor.tenantCaller(), null, LIMIT).items();
