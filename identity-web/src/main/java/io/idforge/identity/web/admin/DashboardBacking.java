@@ -1,30 +1,29 @@
 package io.idforge.identity.web.admin;
 
-import io.idforge.identity.core.application.ProcessView;
-import io.idforge.identity.core.application.console.ConsoleProcesses;
-import io.idforge.identity.core.application.console.ConsoleReviews;
-import io.idforge.identity.core.domain.review.ReviewTask;
-import io.idforge.identity.core.domain.process.ProcessQuery;
+import io.idforge.identity.core.application.FlowService;
+import io.idforge.identity.core.application.console.ConsoleFlows;
+import io.idforge.identity.core.application.console.ConsoleInsights;
+import io.idforge.identity.core.application.console.ConsoleInsights.Dashboard;
+import io.idforge.identity.core.application.console.DashboardFigures;
+import io.idforge.identity.core.application.console.DashboardFigures.Day;
 import io.idforge.identity.core.domain.process.ProcessStatus;
-import io.idforge.identity.core.domain.shared.Page;
+import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.EnumMap;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The start page: for an operator the tenant chooser; for a tenant its latest processes (up to
- * {@link #SAMPLE}) by status and their most frequent declined reasons, and the open reviews with
- * the age of the oldest.
+ * The start page: for an operator the tenant chooser; for a tenant the dashboard of a range of
+ * UTC days (a bookmarkable GET form: {@code from}, {@code to}, {@code flow}; default the last 30
+ * days and the newest flow), computed by {@link ConsoleInsights}.
  */
 @Named
 @RequestScoped
@@ -32,20 +31,22 @@ public class DashboardBacking {
 
   static final Pattern CLIENT_ID = Pattern.compile("TCI[0-9a-f]{32}");
 
-  /** How many of the latest processes the counts look at. */
-  static final int SAMPLE = 200;
-
   @Inject ConsoleContext console;
 
-  @Inject ConsoleProcesses processes;
+  @Inject ConsoleInsights insights;
 
-  @Inject ConsoleReviews reviews;
+  @Inject ConsoleFlows flows;
+
+  @Inject AdminMessages messages;
 
   private String tenant;
+  private String from;
+  private String to;
+  private String flow;
 
-  private Map<ProcessStatus, Integer> counts;
-  private Map<String, Integer> declined;
-  private List<ReviewTask> open;
+  private Dashboard dashboard;
+  private boolean loaded;
+  private StatusChart chart;
 
   /** Operators only (the session refuses others): look at one tenant. */
   public void choose() throws IOException {
@@ -56,59 +57,124 @@ public class DashboardBacking {
     ext.redirect(ext.getRequestContextPath() + "/admin/index.xhtml");
   }
 
-  public Map<ProcessStatus, Integer> getCounts() {
-    if (counts == null) {
-      counts = new EnumMap<>(ProcessStatus.class);
+  /** f:viewAction: computes the figures before the page renders its messages. */
+  public void load() {
+    getDashboard();
+  }
+
+  /** The figures, or null when no tenant is chosen or the range was refused (a message says why). */
+  public Dashboard getDashboard() {
+    if (!loaded) {
+      loaded = true;
       if (console.getClientId() != null) {
-        Page<ProcessView> page = processes.search(console.actor(), ProcessQuery.all(), null, SAMPLE);
-        declined = new TreeMap<>();
-        for (ProcessView v : page.items()) {
-          counts.merge(v.process().status(), 1, Integer::sum);
-          if (v.process().declinedReason() != null) {
-            declined.merge(v.process().declinedReason(), 1, Integer::sum);
-          }
+        try {
+          dashboard = insights.dashboard(console.actor(), date(from, "from"), date(to, "to"), blank(flow));
+        } catch (IdentityException e) {
+          error(null, messages.text("dashboard.refused") + " " + e.getMessage());
+        } catch (BadDate e) {
+          // The message is on the field already.
         }
       }
     }
-    return counts;
+    return dashboard;
   }
 
-  /** Declined reasons among the latest processes, most frequent first (at most 5). */
-  public List<Map.Entry<String, Integer>> getTopDeclined() {
-    getCounts();
-    if (declined == null) {
-      return List.of();
+  public StatusChart getChart() {
+    if (chart == null && getDashboard() != null) {
+      chart = new StatusChart(dashboard.days());
     }
-    return declined.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-        .limit(5)
-        .toList();
+    return chart;
   }
 
-  /** Open review tasks, oldest first (reviewers, admins, operators). */
-  public List<ReviewTask> getOpenReviews() {
-    if (open == null) {
-      open = console.getClientId() == null || !console.isReviewer() ? List.of()
-          : reviews.queue(console.actor(), null, SAMPLE).items();
-    }
-    return open;
+  /** The tenant's flows for the funnel's chooser. */
+  public List<FlowService.FlowView> getFlows() {
+    return console.getClientId() == null ? List.of() : flows.list(console.actor());
   }
 
-  /** Minutes the oldest open task has waited. */
-  public long getOldestReviewMinutes() {
-    return getOpenReviews().isEmpty() ? 0
-        : Duration.between(getOpenReviews().get(0).createdAt(), OffsetDateTime.now()).toMinutes();
+  public String getMedian() {
+    Dashboard d = getDashboard();
+    return d == null || d.medianToFinish().isEmpty() ? "—" : DashboardFigures.format(d.medianToFinish().get());
+  }
+
+  public String getOldestReview() {
+    Dashboard d = getDashboard();
+    return d == null || d.oldestReviewAge().isEmpty() ? "—" : DashboardFigures.format(d.oldestReviewAge().get());
+  }
+
+  public long getTotal() {
+    Dashboard d = getDashboard();
+    return d == null ? 0 : d.days().stream().mapToLong(Day::total).sum();
+  }
+
+  public long total(ProcessStatus status) {
+    Dashboard d = getDashboard();
+    return d == null ? 0 : d.days().stream().mapToLong(day -> day.count(status)).sum();
   }
 
   public ProcessStatus[] getStatuses() {
     return ProcessStatus.values();
   }
 
-  public String getTenant() {
-    return tenant;
+  /** A chart's text alternative: the range and the totals by status. */
+  public String getChartDescription() {
+    Dashboard d = getDashboard();
+    if (d == null) {
+      return "";
+    }
+    return String.format(messages.text("dashboard.chartDesc"), d.from(), d.to(), getTotal(),
+        total(ProcessStatus.SUCCESS), total(ProcessStatus.FAILURE), total(ProcessStatus.PENDING));
   }
 
-  public void setTenant(String tenant) {
-    this.tenant = tenant;
+  private LocalDate date(String value, String field) {
+    String v = blank(value);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(v);
+    } catch (DateTimeParseException e) {
+      error(field, messages.text("dashboard.badDate"));
+      throw new BadDate();
+    }
   }
+
+  private static void error(String field, String text) {
+    FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** An unreadable date in the URL: refused with a field message, no figures. */
+  private static final class BadDate extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadDate() {
+      super(null, null, false, false);
+    }
+  }
+
+  public String getTenant() { return tenant; }
+  public void setTenant(String tenant) { this.tenant = tenant; }
+  public String getFrom() { return from; }
+  public void setFrom(String from) { this.from = from; }
+  public String getTo() { return to; }
+  public void setTo(String to) { this.to = to; }
+  public String getFlow() { return flow; }
+  public void setFlow(String flow) { this.flow = flow; }
+
+  /** The figures' range as shown in the form (the defaults when the URL had none). */
+  public String getFromValue() {
+    return getDashboard() == null ? from : dashboard.from().toString();
+  }
+
+  public String getToValue() {
+    return getDashboard() == null ? to : dashboard.to().toString();
+  }
+
+  public String getFunnelFlowId() {
+    return getDashboard() == null ? flow : dashboard.funnel().map(ConsoleInsights.FunnelFlow::flowId).orElse(null);
+  }
+
 }

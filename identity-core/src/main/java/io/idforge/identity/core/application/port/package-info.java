@@ -1,2 +1,2 @@
-/** Ports the application layer needs from infrastructure: schema migration and job leases. */
+/** Ports the application layer needs from infrastructure: schema migration, job leases, the console's aggregates. */
 package io.idforge.identity.core.application.port;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * lock-out) when the sign-in page posts; that page then puts a {@link ConsoleSession} in a fresh
  * session. Here, on every request under {@code /admin/}, the session's user and roles are handed to
  * the container, so {@code web.xml}'s role constraints apply; a protected page without a session
- * redirects to the sign-in page.
+ * redirects to the sign-in page, which returns to the page after signing in.
  *
  * <p>Jakarta Security calls this for every request of the WAR: anything outside {@code /admin/}
  * (the REST API with its own {@code ApiKeyFilter}, the hosted flow) is left untouched.
@@ -36,7 +36,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
       return context.notifyContainerAboutLogin(session.get().username(), session.get().groups());
     }
     if (context.isProtected()) {
-      return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+      // A session id the server no longer knows: it timed out (or was discarded). The sign-in page
+      // says so and brings the user back to the page afterwards.
+      boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      String id = "GET".equals(request.getMethod()) ? request.getParameter("id") : null;
+      return context.redirect(ReturnPath.signInPage(request.getContextPath(), ReturnPath.of(path, id), expired));
     }
     return context.doNothing();
   }

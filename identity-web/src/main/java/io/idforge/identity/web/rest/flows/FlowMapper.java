@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maps flow requests (already validated by {@link FlowRequest#validate()}) to core and back. */
-final class FlowMapper {
+public final class FlowMapper {
 
   private FlowMapper() {}
 
-  static FlowDefinition toDefinition(FlowRequest request) {
+  public static FlowDefinition toDefinition(FlowRequest request) {
     List<FlowStep> steps = new ArrayList<>();
     for (FlowStepRequest s : request.steps()) {
       StepType type = StepType.fromWire(s.type()).orElseThrow();

@@ -1,0 +1,56 @@
+package io.idforge.identity.web.admin;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the flow form shows a message of the API's validation: the API names the offending member
+ * by its JSON path ({@code steps[1].config.timeout}); the form has a field for each, with the
+ * client id {@code flow:steps:1:timeout}. A path without a field of its own (e.g. {@code steps})
+ * goes to {@code flow:steps-message}, next to the list of steps.
+ */
+final class FlowFormFields {
+
+  static final String FORM = "flow";
+
+  private static final Map<String, String> FLOW_FIELDS = Map.of(
+      "name", "name",
+      "time_to_live", "ttl",
+      "status", "status",
+      "privacy_notice_url", "privacy",
+      "display_name", "display-name",
+      "logo_url", "logo",
+      "primary_color", "color",
+      "support_contact", "support");
+
+  private static final Map<String, String> STEP_FIELDS = Map.of(
+      "type", "type",
+      "allowed_retries", "retries",
+      "timeout", "timeout",
+      "face_threshold", "threshold",
+      "manual_review", "review",
+      "minimum_age", "age",
+      "manual_review_timeout", "review-timeout",
+      "allowed_document_types", "documents");
+
+  private static final Pattern STEP = Pattern.compile("steps\\[(\\d+)](?:\\.config)?(?:\\.([a-z_]+))?.*");
+
+  private FlowFormFields() {}
+
+  static String clientId(String path) {
+    if (path == null) {
+      return null;
+    }
+    String flowField = FLOW_FIELDS.get(path);
+    if (flowField != null) {
+      return FORM + ":" + flowField;
+    }
+    Matcher m = STEP.matcher(path);
+    if (m.matches()) {
+      String field = m.group(2) == null ? null : STEP_FIELDS.get(m.group(2));
+      return FORM + ":steps:" + m.group(1) + ":" + (field == null ? "type" : field);
+    }
+    return FORM + ":steps-message";
+  }
+}
