@@ -85,7 +85,7 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
 
   @PostConstruct
   void registerUsualSeries() {
-    for (String keyType : List.of("web", "sdk", "backend")) {
+    for (String keyType : List.of("web", "sdk", "backend", "generator")) {
       registry.counter(TOKENS_ISSUED, new Tag("key_type", keyType));
     }
     for (String reason : List.of("invalid_request", "forbidden", "unprocessable", "error")) {
