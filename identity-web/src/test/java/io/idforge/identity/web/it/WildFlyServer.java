@@ -1,6 +1,7 @@
 package io.idforge.identity.web.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,12 @@ final class WildFlyServer implements AppServer {
   @Override
   public String name() {
     return "WildFly";
+  }
+
+  /** WildFly serves MicroProfile Health on its management interface (9990 plus the offset, loopback). */
+  @Override
+  public URI healthBase(URI appBase) {
+    return URI.create("http://localhost:" + (PORTS[3] + offset));
   }
 
   /**
