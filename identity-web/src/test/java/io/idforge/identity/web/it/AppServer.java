@@ -37,6 +37,16 @@ interface AppServer {
     return appBase;
   }
 
+  /** Where the server serves the Prometheus text of the application's metrics. */
+  default URI metricsBase(URI appBase) {
+    return appBase;
+  }
+
+  /** The path of the application's metrics below {@link #metricsBase}. */
+  default String metricsPath() {
+    return "/metrics?scope=application";
+  }
+
   /** Deletes what the server wrote outside its log (its root or base directory). */
   void cleanUp();
 

@@ -39,7 +39,24 @@ final class WildFlyServer implements AppServer {
     return "WildFly";
   }
 
-  /** WildFly serves MicroProfile Health on its management interface (9990 plus the offset, loopback). */
+  /**
+   * WildFly serves MicroProfile Health and the Prometheus text (micrometer subsystem) on its
+   * management interface (9990 plus the offset, loopback).
+   */
+  @Override
+  public URI metricsBase(URI appBase) {
+    return healthBase(appBase);
+  }
+
+  /**
+   * The micrometer subsystem's Prometheus registry (identity.cli; WildFly's base metrics subsystem
+   * holds /metrics): every meter of the deployment, no scopes.
+   */
+  @Override
+  public String metricsPath() {
+    return "/prometheus";
+  }
+
   @Override
   public URI healthBase(URI appBase) {
     return URI.create("http://localhost:" + (PORTS[3] + offset));
@@ -90,6 +107,8 @@ final class WildFlyServer implements AppServer {
                     script.toString(),
                     "-c",
                     "standalone.xml",
+                    // The micrometer subsystem's Prometheus registry is a community feature (identity.cli).
+                    "--stability=community",
                     "-Djboss.server.base.dir=" + baseDir,
                     "-Djboss.socket.binding.port-offset=" + offset))
             .redirectErrorStream(true);
