@@ -162,10 +162,13 @@ public record CreateApiKeyForm(
       throw new InvalidInputException(
           "grant", "grant is required when key_type is " + keyType.wireValue());
     }
-    // Truora's validations SDK is the only user of grant=validations, always with key_type=sdk
-    // (it exchanges its generator key for key_type=sdk&grant=validations).
-    if (grant == Grant.VALIDATIONS && keyType != KeyType.SDK) {
-      throw new InvalidInputException("grant", "grant validations is only for key_type sdk");
+    // Truora's validations SDK is the only user of grant=validations: its generator key is
+    // exchanged for key_type=sdk&grant=validations. A generator key grants nothing else.
+    if (grant == Grant.VALIDATIONS && keyType != KeyType.SDK && keyType != KeyType.GENERATOR) {
+      throw new InvalidInputException("grant", "grant validations is only for key_type sdk and generator");
+    }
+    if (keyType == KeyType.GENERATOR && grant != null && grant != Grant.VALIDATIONS) {
+      throw new InvalidInputException("grant", "grant must be validations when key_type is generator");
     }
 
     int apiKeyVersion =
@@ -251,6 +254,18 @@ public record CreateApiKeyForm(
     List<String> emails = contacts(in, "emails", "email");
     Map<String, String> metadata = metadata(in);
 
+    if (grant == Grant.VALIDATIONS || keyType == KeyType.GENERATOR) {
+      // These keys are not bound to a user or a flow; a field that would be silently ignored is refused.
+      refuseForValidations("country", country);
+      refuseForValidations("redirect_url", redirectUrl);
+      refuseForValidations("flow_id", flowId);
+      refuseForValidations("account_id", accountId);
+      refuseForValidations("document_type", documentType);
+      refuseForValidations("phones", phones.isEmpty() ? null : phones);
+      refuseForValidations("emails", emails.isEmpty() ? null : emails);
+      refuseForValidations("start_variables.metadata", metadata.isEmpty() ? null : metadata);
+    }
+
     return new CreateApiKeyForm(
         keyType,
         grant,
@@ -272,6 +287,13 @@ public record CreateApiKeyForm(
         || LIST_FIELDS.contains(name)
         || INDEXED.matcher(name).matches()
         || name.startsWith(METADATA_PREFIX);
+  }
+
+  private static void refuseForValidations(String field, Object value) {
+    if (value != null) {
+      throw new InvalidInputException(
+          field, field + " is only for grant digital-identity, not for sdk and generator keys of grant validations");
+    }
   }
 
   private static void requireFor(String value, String field) {

@@ -169,6 +169,47 @@ class CreateApiKeyFormTest {
   }
 
   @Test
+  void generatorKeysGrantOnlyValidations() {
+    for (String grant : List.of("digital-identity", "signals", "check")) {
+      assertRejected(
+          form("key_type", "generator", "grant", grant),
+          "grant",
+          "Invalid request: grant must be validations when key_type is generator");
+    }
+  }
+
+  @Test
+  void sdkAndGeneratorKeysRefuseTheFieldsOfAUserAndAFlow() {
+    List<List<String>> fields =
+        List.of(
+            List.of("country", "ALL", "country"),
+            List.of("redirect_url", "https://e.com/x", "redirect_url"),
+            List.of("flow_id", "IPF1", "flow_id"),
+            List.of("account_id", "a-1", "account_id"),
+            List.of("document_type", "passport", "document_type"),
+            List.of("phones[0]", "+573101234567", "phones"),
+            List.of("emails", "ana@example.com", "emails"),
+            List.of("start_variables.metadata.name", "juan", "start_variables.metadata"));
+    for (List<String> f : fields) {
+      assertRejected(
+          form("key_type", "sdk", "grant", "validations", f.get(0), f.get(1)),
+          f.get(2),
+          "Invalid request: " + f.get(2)
+              + " is only for grant digital-identity, not for sdk and generator keys of grant validations");
+      assertRejected(
+          form("key_type", "generator", f.get(0), f.get(1)),
+          f.get(2),
+          "Invalid request: " + f.get(2)
+              + " is only for grant digital-identity, not for sdk and generator keys of grant validations");
+    }
+    // key_name and billing_hub stay allowed: Truora's SDK names its key sdk_usage.
+    assertEquals(
+        "hub-1",
+        CreateApiKeyForm.parse(form("key_type", "sdk", "grant", "validations", "key_name", "sdk_usage", "billing_hub", "hub-1"))
+            .billingHub());
+  }
+
+  @Test
   void generatorKeyIsAccepted() {
     assertEquals(
         KeyType.GENERATOR,
@@ -436,13 +477,16 @@ class CreateApiKeyFormTest {
   }
 
   @Test
-  void grantValidationsIsOnlyForSdkKeys() {
-    for (String keyType : List.of("web", "backend", "generator")) {
+  void grantValidationsIsOnlyForSdkAndGeneratorKeys() {
+    for (String keyType : List.of("web", "backend")) {
       assertRejected(
           form("key_type", keyType, "grant", "validations", "key_name", "sdk_usage"),
           "grant",
-          "Invalid request: grant validations is only for key_type sdk");
+          "Invalid request: grant validations is only for key_type sdk and generator");
     }
+    assertEquals(
+        Grant.VALIDATIONS,
+        CreateApiKeyForm.parse(form("key_type", "generator", "grant", "validations")).grant());
     // The exchange Truora's validations SDK sends with its generator key passes the form.
     assertEquals(
         Grant.VALIDATIONS,

@@ -42,7 +42,21 @@ public class ApiKeyService {
   /** Backend keys are JWTs like Truora's with a far-future {@code exp}; revocation is the control. */
   static final Duration BACKEND_KEY_LIFETIME = Duration.ofDays(365L * 50);
 
+  /**
+   * sdk keys live in a mobile app or browser: short-lived, so a leaked one is soon worthless; the
+   * SDK exchanges its generator key again when one has expired.
+   */
+  static final Duration SDK_KEY_LIFETIME = Duration.ofHours(1);
+
   static final String DEFAULT_WEB_KEY_NAME = "web-integration";
+
+  static final String DEFAULT_GENERATOR_KEY_NAME = "sdk-generator";
+
+  /** The {@code key_name} Truora's validations SDK sends. */
+  static final String DEFAULT_SDK_KEY_NAME = "sdk_usage";
+
+  /** The grant of generator and sdk keys. */
+  static final String VALIDATIONS = "validations";
 
   @Inject BackendKeyRepository backendKeys;
 
@@ -59,12 +73,14 @@ public class ApiKeyService {
   @Inject Clock clock;
 
   /**
-   * Resolves the {@code Truora-API-Key} header. A backend key is found by digest (revoked keys are
-   * not found), from {@link BackendKeyCache} when it was looked up a moment ago; anything else
-   * must be a genuine, unexpired, unrevoked web token of ours.
+   * Resolves the {@code Truora-API-Key} header. A key stored by digest (backend, generator, sdk)
+   * is found by its digest (revoked keys are not found); generator and sdk keys are then verified
+   * as JWTs like web tokens (algorithm, signature, issuer, expiry) and must match their row.
+   * Backend keys come from {@link BackendKeyCache} when looked up a moment ago. Anything else must be a genuine, unexpired, unrevoked web token of ours.
    *
-   * @throws UnauthorizedException for a missing, unknown, revoked backend or forged key
-   * @throws ForbiddenException for an expired or revoked web token
+   * @throws UnauthorizedException for a missing, unknown, revoked backend, generator or sdk key,
+   *     or a forged one
+   * @throws ForbiddenException for an expired or revoked web token, or an expired sdk key
    */
   public Caller authenticate(String presented) {
     if (presented == null || presented.isBlank()) {
@@ -75,16 +91,24 @@ public class ApiKeyService {
     if (cached.isPresent()) {
       return cached.get();
     }
-    var backend = backendKeys.findActiveByDigest(digest);
-    if (backend.isPresent()) {
-      Caller caller = Caller.backend(backend.get().clientId(), backend.get().keyName());
-      backendKeyCache.put(digest, backend.get().keyId(), caller);
+    var stored = backendKeys.findActiveByDigest(digest);
+    if (stored.isPresent()) {
+      BackendKey key = stored.get();
+      if (!BackendKey.BACKEND.equals(key.keyType())) {
+        return sdkCaller(key, presented); // generator and sdk keys: not cached, verified as JWTs each time
+      }
+      Caller caller = Caller.backend(key.clientId(), key.keyName());
+      backendKeyCache.put(digest, key.keyId(), caller);
       return caller;
     }
     JWTClaimsSet claims = jwt.verify(presented);
     String keyType = (String) claims.getClaim("key_type");
     if (!"web".equals(keyType) && !"sdk".equals(keyType)) {
-      // A genuine backend-key JWT whose digest is gone: it was revoked.
+      // A genuine backend or generator key JWT whose digest is gone: it was revoked.
+      throw new UnauthorizedException();
+    }
+    if (VALIDATIONS.equals(claims.getClaim("grant"))) {
+      // A genuine sdk key whose digest is gone (revoked, or its generator was).
       throw new UnauthorizedException();
     }
     if (!"digital-identity".equals(claims.getClaim("grant"))) {
@@ -98,9 +122,60 @@ public class ApiKeyService {
     return Caller.web(token.clientId(), token.keyName(), token.jti());
   }
 
+  /**
+   * A generator or sdk key found by digest: its JWT is verified as strictly as a web token's
+   * (a digest match alone would let a key outlive its {@code exp}) and must be the row's.
+   */
+  private Caller sdkCaller(BackendKey key, String presented) {
+    JWTClaimsSet claims = jwt.verify(presented);
+    if (!key.keyType().equals(claims.getClaim("key_type"))
+        || !VALIDATIONS.equals(claims.getClaim("grant"))
+        || !key.keyId().equals(claims.getJWTID())
+        || !key.clientId().equals(claims.getClaim("client_id"))) {
+      throw new UnauthorizedException();
+    }
+    return BackendKey.GENERATOR.equals(key.keyType())
+        ? Caller.generator(key.clientId(), key.keyName(), key.keyId())
+        : Caller.sdk(key.clientId(), key.keyName(), key.keyId());
+  }
+
   /** Creates a backend key for a tenant; the token is returned once and only its digest kept. */
   public IssuedKey issueBackendKey(String clientId, String keyName, String username) {
+    return issueStoredKey(
+        clientId, BackendKey.BACKEND, "", keyName, username == null ? keyName : username, null, BACKEND_KEY_LIFETIME);
+  }
+
+  /**
+   * Creates a generator key (Truora's {@code key_type=generator}) with a backend key: long-lived
+   * like a backend key, but it can do one thing, mint sdk keys.
+   */
+  public IssuedKey issueGeneratorKey(Caller caller, String keyName) {
+    caller.requireBackend();
+    return issueStoredKey(
+        caller.clientId(), BackendKey.GENERATOR, VALIDATIONS, keyName == null ? DEFAULT_GENERATOR_KEY_NAME : keyName,
+        caller.keyName(), null, BACKEND_KEY_LIFETIME);
+  }
+
+  /**
+   * Creates an sdk key ({@code key_type=sdk}, {@code grant=validations}) with a backend key or by
+   * exchanging a generator key, as Truora's validations SDK does: valid for {@link
+   * #SDK_KEY_LIFETIME}, good for the tenant's standalone validations and enrollments only.
+   */
+  public IssuedKey issueSdkKey(Caller caller, String keyName) {
+    if (caller.kind() != Caller.Kind.BACKEND && caller.kind() != Caller.Kind.GENERATOR) {
+      throw new ForbiddenException("Forbidden: sdk keys are created with a backend key or a generator key");
+    }
+    // A backend key's own id is not known to its Caller; only generator lineage matters for revocation.
+    String issuedBy = caller.kind() == Caller.Kind.GENERATOR ? caller.jti() : null;
+    return issueStoredKey(
+        caller.clientId(), BackendKey.SDK, VALIDATIONS, keyName == null ? DEFAULT_SDK_KEY_NAME : keyName,
+        caller.keyName(), issuedBy, SDK_KEY_LIFETIME);
+  }
+
+  private IssuedKey issueStoredKey(
+      String clientId, String keyType, String grant, String keyName, String username, String issuedBy, Duration lifetime) {
     OffsetDateTime now = now();
+    OffsetDateTime expires = now.plus(lifetime);
     String keyId = UUID.randomUUID().toString();
     String token =
         jwt.sign(
@@ -108,15 +183,16 @@ public class ApiKeyService {
                 .claim("account_id", "")
                 .claim("additional_data", "{}")
                 .claim("client_id", clientId)
-                .expirationTime(Date.from(now.plus(BACKEND_KEY_LIFETIME).toInstant()))
-                .claim("grant", "")
+                .expirationTime(Date.from(expires.toInstant()))
+                .claim("grant", grant)
                 .issueTime(Date.from(now.toInstant()))
                 .jwtID(keyId)
                 .claim("key_name", keyName)
-                .claim("key_type", "backend")
-                .claim("username", username == null ? keyName : username)
+                .claim("key_type", keyType)
+                .claim("username", username)
                 .build());
-    backendKeys.store(new BackendKey(keyId, clientId, keyName, Digests.sha256Hex(token), now));
+    backendKeys.store(
+        new BackendKey(keyId, clientId, keyName, Digests.sha256Hex(token), now, keyType, issuedBy, expires));
     return new IssuedKey(keyId, token);
   }
 
@@ -173,13 +249,20 @@ public class ApiKeyService {
 
   /** The tenant's backend keys, newest first. */
   public Page<BackendKey> listBackendKeys(Caller caller, String startKey, int limit) {
+    return listStoredKeys(caller, BackendKey.BACKEND, startKey, limit);
+  }
+
+  /** The tenant's keys of one stored type ({@code backend}, {@code generator}, {@code sdk}), newest first. */
+  public Page<BackendKey> listStoredKeys(Caller caller, String keyType, String startKey, int limit) {
     caller.requireBackend();
-    List<BackendKey> rows = backendKeys.list(caller.clientId(), PageKeys.decode(startKey), limit + 1);
+    List<BackendKey> rows = backendKeys.list(caller.clientId(), keyType, PageKeys.decode(startKey), limit + 1);
     return PageKeys.page(rows, limit, BackendKey::id);
   }
 
   /**
-   * Revokes a web token (by {@code jti}) or backend key (by key id) of the caller's tenant.
+   * Revokes a web token (by {@code jti}) or a backend, generator or sdk key (by key id) of the
+   * caller's tenant. Revoking a generator key also revokes the sdk keys it minted that are still
+   * valid: a leaked generator's sdk keys must not outlive it.
    *
    * @throws NotFoundException for unknown ids and other tenants' ids alike
    * @throws ConflictException when it is already revoked
@@ -205,6 +288,9 @@ public class ApiKeyService {
     backendKeyCache.revoked(key.keyId());
     if (!key.revoke(now)) {
       throw new ConflictException("This api key has already been revoked");
+    }
+    if (BackendKey.GENERATOR.equals(key.keyType())) {
+      backendKeys.listActiveIssuedBy(caller.clientId(), key.keyId(), now).forEach(k -> k.revoke(now));
     }
   }
 

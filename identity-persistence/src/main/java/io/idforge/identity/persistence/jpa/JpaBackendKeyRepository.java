@@ -5,6 +5,7 @@ import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +37,28 @@ public class JpaBackendKeyRepository implements BackendKeyRepository {
   }
 
   @Override
-  public List<BackendKey> list(String clientId, long beforeId, int limit) {
+  public List<BackendKey> list(String clientId, String keyType, long beforeId, int limit) {
     return em.createQuery(
-            "SELECT k FROM BackendKey k WHERE k.clientId = :client AND k.id < :before ORDER BY k.id DESC",
+            "SELECT k FROM BackendKey k WHERE k.clientId = :client AND k.keyType = :type AND k.id < :before"
+                + " ORDER BY k.id DESC",
             BackendKey.class)
         .setParameter("client", clientId)
+        .setParameter("type", keyType)
         .setParameter("before", beforeId)
         .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public List<BackendKey> listActiveIssuedBy(String clientId, String issuerKeyId, OffsetDateTime now) {
+    // Uses ix_backend_key_issued_by.
+    return em.createQuery(
+            "SELECT k FROM BackendKey k WHERE k.clientId = :client AND k.issuedBy = :issuer AND k.revokedAt IS NULL"
+                + " AND (k.expiresAt IS NULL OR k.expiresAt > :now)",
+            BackendKey.class)
+        .setParameter("client", clientId)
+        .setParameter("issuer", issuerKeyId)
+        .setParameter("now", now)
         .getResultList();
   }
 

@@ -7,10 +7,11 @@ import java.time.Duration;
 import java.util.logging.Logger;
 
 /**
- * The domain counters on a server without MicroProfile Metrics (WildFly 38 ships Micrometer
- * instead): {@link MicroProfileIdentityMetrics} cannot even be loaded there, so this bean stands
- * in and counts nothing, and the log says so once. Where MicroProfile Metrics exists, the
- * prioritised alternative wins and this bean is never used. No MicroProfile Metrics import here.
+ * The domain counters on a server with neither MicroProfile Metrics nor Micrometer (e.g. a
+ * WildFly without its micrometer subsystem): {@link MicroProfileIdentityMetrics} and {@link
+ * MicrometerIdentityMetrics} cannot even be loaded there, so this bean stands in and counts
+ * nothing, and the log says so once. Where either API exists, its prioritised alternative wins and
+ * this bean is never used. No metrics API import here.
  */
 @ApplicationScoped
 public class MetricsUnavailable implements IdentityMetrics {
@@ -19,7 +20,7 @@ public class MetricsUnavailable implements IdentityMetrics {
 
   @PostConstruct
   void say() {
-    LOG.warning("Domain metrics are OFF: this server has no MicroProfile Metrics (identity_* series are not exported)");
+    LOG.warning("Domain metrics are OFF: this server has neither MicroProfile Metrics nor Micrometer (identity_* series are not exported)");
   }
 
   @Override

@@ -31,47 +31,46 @@ import org.eclipse.microprofile.metrics.Tag;
 public class MicroProfileIdentityMetrics implements IdentityMetrics {
 
   static final Metadata TOKENS_ISSUED =
-      Metadata.builder().withName("identity.tokens.issued")
-          .withDescription("Tokens and keys issued by POST /v1/api-keys, by key_type").build();
+      Metadata.builder().withName(DomainSeries.TOKENS_ISSUED)
+          .withDescription(DomainSeries.TOKENS_ISSUED_HELP).build();
   static final Metadata TOKENS_REJECTED =
-      Metadata.builder().withName("identity.tokens.rejected")
-          .withDescription("POST /v1/api-keys answered with an error, by reason (error family)").build();
+      Metadata.builder().withName(DomainSeries.TOKENS_REJECTED)
+          .withDescription(DomainSeries.TOKENS_REJECTED_HELP).build();
   static final Metadata PROCESSES_STARTED =
-      Metadata.builder().withName("identity.processes.started")
-          .withDescription("Processes created by the first open of a web token, by channel (api, hosted)").build();
+      Metadata.builder().withName(DomainSeries.PROCESSES_STARTED)
+          .withDescription(DomainSeries.PROCESSES_STARTED_HELP).build();
   static final Metadata PROCESSES_RESUMED =
-      Metadata.builder().withName("identity.processes.resumed")
-          .withDescription("Reopenings of a process already started, by channel (api, hosted)").build();
+      Metadata.builder().withName(DomainSeries.PROCESSES_RESUMED)
+          .withDescription(DomainSeries.PROCESSES_RESUMED_HELP).build();
   static final Metadata PROCESSES_FINISHED =
-      Metadata.builder().withName("identity.processes.finished")
-          .withDescription("Processes that reached success or failure, by status, failure_status and reason").build();
+      Metadata.builder().withName(DomainSeries.PROCESSES_FINISHED)
+          .withDescription(DomainSeries.PROCESSES_FINISHED_HELP).build();
 
   static final Metadata OTP_LIMITS_TRIPPED =
-      Metadata.builder().withName("identity.otp.limits.tripped")
-          .withDescription("One-time-code sends refused by a limit (per_destination, per_process, per_tenant): alert on any").build();
+      Metadata.builder().withName(DomainSeries.OTP_LIMITS_TRIPPED)
+          .withDescription(DomainSeries.OTP_LIMITS_TRIPPED_HELP).build();
 
   static final Metadata CHECK_DURATION =
-      Metadata.builder().withName("identity.checks.duration").withUnit(MetricUnits.SECONDS)
-          .withDescription("Time a deferred check took to its verdict, by step_type and outcome (passed, failed, undecided, broken)").build();
+      Metadata.builder().withName(DomainSeries.CHECK_DURATION).withUnit(MetricUnits.SECONDS)
+          .withDescription(DomainSeries.CHECK_DURATION_HELP).build();
   static final Metadata REVIEW_QUEUE_OPEN =
-      Metadata.builder().withName("identity.review.queue.open").withUnit(MetricUnits.NONE)
-          .withDescription("Open manual review tasks, by validation_type (as of the last expiry-job pass on this node)").build();
+      Metadata.builder().withName(DomainSeries.REVIEW_QUEUE_OPEN).withUnit(MetricUnits.NONE)
+          .withDescription(DomainSeries.REVIEW_QUEUE_OPEN_HELP).build();
   static final Metadata REVIEW_QUEUE_OLDEST_AGE =
-      Metadata.builder().withName("identity.review.queue.oldest.age.seconds").withUnit(MetricUnits.NONE)
-          .withDescription("Age in seconds of the oldest open review task, by validation_type (0 when none)").build();
+      Metadata.builder().withName(DomainSeries.REVIEW_QUEUE_OLDEST_AGE).withUnit(MetricUnits.NONE)
+          .withDescription(DomainSeries.REVIEW_QUEUE_OLDEST_AGE_HELP).build();
   static final Metadata WEBHOOK_ATTEMPTS =
-      Metadata.builder().withName("identity.webhooks.attempts")
-          .withDescription("Webhook delivery attempts settled, by outcome (success, retry, failure)").build();
+      Metadata.builder().withName(DomainSeries.WEBHOOK_ATTEMPTS)
+          .withDescription(DomainSeries.WEBHOOK_ATTEMPTS_HELP).build();
   static final Metadata WEBHOOK_LAG =
-      Metadata.builder().withName("identity.webhooks.delivery.lag").withUnit(MetricUnits.SECONDS)
-          .withDescription("Time from an event's creation to its successful webhook delivery").build();
+      Metadata.builder().withName(DomainSeries.WEBHOOK_LAG).withUnit(MetricUnits.SECONDS)
+          .withDescription(DomainSeries.WEBHOOK_LAG_HELP).build();
 
-  static final List<String> STEP_TYPES =
-      List.of("phone-verification", "email-verification", "document-validation", "face-recognition");
-  static final List<String> CHECK_OUTCOMES = List.of("passed", "failed", "undecided", "broken");
-  static final List<String> WEBHOOK_OUTCOMES = List.of("success", "retry", "failure");
+  static final List<String> STEP_TYPES = DomainSeries.STEP_TYPES;
+  static final List<String> CHECK_OUTCOMES = DomainSeries.CHECK_OUTCOMES;
+  static final List<String> WEBHOOK_OUTCOMES = DomainSeries.WEBHOOK_OUTCOMES;
 
-  static final String NONE = "none";
+  static final String NONE = DomainSeries.NONE;
 
   /** The review queue gauges read these; the expiry job's pass writes them. */
   private final Map<String, AtomicLong[]> reviewQueues = new ConcurrentHashMap<>();
@@ -85,7 +84,7 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
 
   @PostConstruct
   void registerUsualSeries() {
-    for (String keyType : List.of("web", "sdk", "backend")) {
+    for (String keyType : List.of("web", "sdk", "backend", "generator")) {
       registry.counter(TOKENS_ISSUED, new Tag("key_type", keyType));
     }
     for (String reason : List.of("invalid_request", "forbidden", "unprocessable", "error")) {

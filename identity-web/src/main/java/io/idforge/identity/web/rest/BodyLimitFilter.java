@@ -31,9 +31,12 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    // Upload links take pictures up to the upload cap; every other body stays small.
+    // Upload links take pictures up to the upload cap; every other body stays small. Jersey
+    // (Payara) gives "uploads/...", RESTEasy (WildFly) "/uploads/...".
     long maxBytes =
-        request.getUriInfo().getPath().startsWith("uploads/") ? UploadLimits.MAX_UPLOAD_BYTES : this.maxBytes;
+        request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("uploads/")
+            ? UploadLimits.MAX_UPLOAD_BYTES
+            : this.maxBytes;
     if (request.getLength() > maxBytes) {
       request.abortWith(ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, null));
       return;

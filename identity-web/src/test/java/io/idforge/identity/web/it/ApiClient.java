@@ -143,6 +143,22 @@ final class ApiClient {
   }
 
   /** A GET of an operational endpoint (/metrics, /health, /openapi) with the operator key. */
+  /** A MicroProfile Health probe, where the server serves it, with the operator key. */
+  Resp health(String path) {
+    URI base = server.get().server.healthBase(server.get().baseUri);
+    return send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).header("Identity-Admin-Key", server.get().adminKey).GET());
+  }
+
+  /** The Prometheus text of the application's metrics, where the server serves it, with the operator key. */
+  Resp metrics() {
+    AppServer appServer = server.get().server;
+    URI base = appServer.metricsBase(server.get().baseUri);
+    return send(
+        HttpRequest.newBuilder(base.resolve(appServer.metricsPath())).timeout(Duration.ofSeconds(60))
+            .header("Identity-Admin-Key", server.get().adminKey).GET());
+  }
+
   Resp getAsOperator(String path) {
     return send(
         HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).header("Identity-Admin-Key", server.get().adminKey).GET());

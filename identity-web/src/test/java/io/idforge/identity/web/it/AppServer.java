@@ -1,6 +1,7 @@
 package io.idforge.identity.web.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,24 @@ interface AppServer {
 
   /** Why the deployment failed, once the server says so; empty while it may still come up. */
   Optional<String> deploymentFailure(Path log);
+
+  /**
+   * Where the server serves MicroProfile Health: the application's own base URL on Payara, the
+   * management interface on WildFly.
+   */
+  default URI healthBase(URI appBase) {
+    return appBase;
+  }
+
+  /** Where the server serves the Prometheus text of the application's metrics. */
+  default URI metricsBase(URI appBase) {
+    return appBase;
+  }
+
+  /** The path of the application's metrics below {@link #metricsBase}. */
+  default String metricsPath() {
+    return "/metrics?scope=application";
+  }
 
   /** Deletes what the server wrote outside its log (its root or base directory). */
   void cleanUp();

@@ -19,9 +19,21 @@ import org.junit.jupiter.api.Test;
  */
 class HealthIT extends ItSupport {
 
+  /**
+   * WildFly's own checks, next to the application's on its management interface (it serves
+   * MicroProfile Health there, not on the application's port).
+   */
+  private static final java.util.Set<String> SERVER_CHECKS =
+      java.util.Set.of("boot-errors", "server-state", "suspend-state", "deployments-status", "live-server",
+          "ready-deployment.identity.war", "started-deployment.identity.war", "empty-readiness-checks",
+          "empty-liveness-checks", "empty-startup-checks");
+
   private static Map<String, JsonObject> checks(Resp r) {
     Map<String, JsonObject> byName = new HashMap<>();
     for (JsonValue v : r.array("checks")) {
+      if (SERVER_CHECKS.contains(v.asJsonObject().getString("name"))) {
+        continue;
+      }
       byName.put(v.asJsonObject().getString("name"), v.asJsonObject());
     }
     return byName;
@@ -36,7 +48,7 @@ class HealthIT extends ItSupport {
 
   @Test
   void readinessReportsEveryDependency() {
-    Resp r = api.getAsOperator("/health/ready");
+    Resp r = api.health("/health/ready");
     assertEquals(200, r.status(), r::toString);
     assertEquals("UP", r.json().getString("status"), r::toString);
     Map<String, JsonObject> checks = checks(r);
@@ -60,7 +72,7 @@ class HealthIT extends ItSupport {
 
   @Test
   void livenessChecksTheApplicationOnly() {
-    Resp r = api.getAsOperator("/health/live");
+    Resp r = api.health("/health/live");
     assertEquals(200, r.status(), r::toString);
     assertEquals("UP", r.json().getString("status"));
     assertEquals(java.util.Set.of("identity-service"), checks(r).keySet());

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Manual review and overrides, black box: a document step with {@code manual_review: enabled}
  * gets a cédula whose barcode says the holder was born in 1900 ({@code age_above_threshold}, a
- * reason that triggers review), uploaded through the hosted page's form; a reviewer then works
+ * reason that triggers review), uploaded to the step's signed links with the user's web token; a reviewer then works
  * the task through {@code /v1/reviews} and an operator overrides the outcome through
  * {@code /v1/processes/{id}/override}. The shared server runs the face engine, so review is
  * reached through the document step here; the selfie-waits-with-the-engine-off case is in
@@ -48,13 +48,26 @@ class ReviewIT extends ItSupport {
             "{\"name\":\"Review\",\"time_to_live\":60,\"steps\":[{\"type\":\"document-validation\",\"config\":{"
                 + "\"allowed_document_types\":[{\"country\":\"CO\",\"document_types\":[\"national-id\"]}],"
                 + "\"manual_review\":\"enabled\"}}]}");
-    HostedUser user = new HostedUser(api.uri("/"));
-    String processId = user.open(mintToken(t, flowId));
-    user.submitDocument("CO", "national-id", FRONT, CENTENARIAN_BACK);
+    // The photos go in through the Validations API with the user's web token (the current step's
+    // signed links), the channel that runs the same on every server; the hosted form's multipart
+    // upload into review is ConsoleIT's and HostedFlowIT's.
+    String token = mintToken(t, flowId);
+    String processId = processIdOf(token);
+    Resp created = api.postForm("/v1/validations", token,
+        "type", "document-validation", "country", "CO", "document_type", "national-id", "user_authorized", "true");
+    assertEquals(200, created.status(), created::toString);
+    JsonObject links = created.json().getJsonObject("instructions");
+    assertEquals(200, upload(links.getString("front_url"), FRONT).status());
+    assertEquals(200, upload(links.getString("reverse_url"), CENTENARIAN_BACK).status());
     // The inspection runs after the upload commits: the task appears once its result is applied.
     JsonObject review = await("a review task for " + processId, () -> reviewOf(t, processId));
     assertMatches(REV, review.getString("review_id"));
     return new InReview(t, processId, review.getString("review_id"));
+  }
+
+  private static Resp upload(String signedUrl, byte[] png) {
+    return api.send(api.request(signedUrl, null).header("Content-Type", "image/png")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(png)));
   }
 
   private static Optional<JsonObject> reviewOf(Tenant t, String processId) {

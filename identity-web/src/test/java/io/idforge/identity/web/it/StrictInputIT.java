@@ -62,10 +62,13 @@ class StrictInputIT extends ItSupport {
     assertInvalid(api.get("/v1/accounts?start_key=a%00b", tenant.apiKey()),
         "Invalid request: start_key must not contain NUL characters");
     // In the path, Payara's HTTP layer refuses an encoded NUL itself (400, empty body) before the
-    // application sees the request; the application's own rule (FieldRulesTest) is the second line.
+    // application sees the request; WildFly passes it on and the application's own rule
+    // (FieldRulesTest) answers the envelope. Either way a 400 and nothing written.
     Resp inPath = api.get("/v1/processes/IDP%00/result", tenant.apiKey());
     assertEquals(400, inPath.status(), inPath::toString);
-    assertEquals("", inPath.body());
+    if (!inPath.body().isEmpty()) {
+      assertInvalid(inPath, "Invalid request: the path must not contain NUL characters");
+    }
     assertNothingWritten();
   }
 

@@ -1,6 +1,7 @@
 package io.idforge.identity.web.it;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,29 @@ final class WildFlyServer implements AppServer {
   @Override
   public String name() {
     return "WildFly";
+  }
+
+  /**
+   * WildFly serves MicroProfile Health and the Prometheus text (micrometer subsystem) on its
+   * management interface (9990 plus the offset, loopback).
+   */
+  @Override
+  public URI metricsBase(URI appBase) {
+    return healthBase(appBase);
+  }
+
+  /**
+   * The micrometer subsystem's Prometheus registry (identity.cli; WildFly's base metrics subsystem
+   * holds /metrics): every meter of the deployment, no scopes.
+   */
+  @Override
+  public String metricsPath() {
+    return "/prometheus";
+  }
+
+  @Override
+  public URI healthBase(URI appBase) {
+    return URI.create("http://localhost:" + (PORTS[3] + offset));
   }
 
   /**
@@ -83,6 +107,8 @@ final class WildFlyServer implements AppServer {
                     script.toString(),
                     "-c",
                     "standalone.xml",
+                    // The micrometer subsystem's Prometheus registry is a community feature (identity.cli).
+                    "--stability=community",
                     "-Djboss.server.base.dir=" + baseDir,
                     "-Djboss.socket.binding.port-offset=" + offset))
             .redirectErrorStream(true);

@@ -57,7 +57,8 @@ public class EnrollmentService {
    * @param destination the phone (E.164) or e-mail of a phone or e-mail enrollment; null for faces
    */
   public Enrolled enroll(Caller caller, StepType type, String accountId, String destination) {
-    caller.requireBackend();
+    // An sdk key enrols too: Truora's SDK sends the reference face before a face validation.
+    caller.requireBackendOrSdk();
     Account account = accountService.ensure(caller.clientId(), accountId);
     OffsetDateTime now = OffsetDateTime.now(clock);
     switch (type) {
@@ -113,7 +114,7 @@ public class EnrollmentService {
   }
 
   public Enrollment get(Caller caller, String enrollmentId) {
-    caller.requireBackend();
+    caller.requireBackendOrSdk();
     return enrollments.find(caller.clientId(), enrollmentId).orElseThrow(() -> new NotFoundException("Enrollment not found"));
   }
 

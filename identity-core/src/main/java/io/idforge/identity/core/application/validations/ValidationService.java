@@ -83,9 +83,15 @@ public class ValidationService {
 
   // --- create -----------------------------------------------------------------------------------
 
-  /** {@code POST /v1/validations}: a standalone validation (backend key) or the current step's (web token). */
+  /**
+   * {@code POST /v1/validations}: a standalone validation (backend or sdk key) or the current
+   * step's (web token).
+   */
   public ValidationView create(Caller caller, ValidationRequest req, String ipAddress) {
-    return caller.kind() == Caller.Kind.WEB ? createOnProcess(caller, req, ipAddress) : createStandalone(caller, req, ipAddress);
+    if (caller.kind() == Caller.Kind.WEB) {
+      return createOnProcess(caller, req, ipAddress);
+    }
+    return createStandalone(caller.requireBackendOrSdk(), req, ipAddress);
   }
 
   private ValidationView createStandalone(Caller caller, ValidationRequest req, String ipAddress) {
@@ -376,9 +382,19 @@ public class ValidationService {
     return v.createdAt().plusSeconds(v.timeoutSeconds());
   }
 
-  /** The validation if the caller may see it: its tenant's, and for a web token only its process's. */
+  /**
+   * The validation if the caller may see it: its tenant's; for a web token only its process's, for
+   * an sdk key only standalone ones (a process's validations belong to its web token and the
+   * backend).
+   */
   private Validation visible(Caller caller, String validationId) {
+    if (caller.kind() != Caller.Kind.WEB) {
+      caller.requireBackendOrSdk();
+    }
     Optional<Validation> found = validations.find(caller.clientId(), validationId);
+    if (caller.kind() == Caller.Kind.SDK) {
+      found = found.filter(Validation::isStandalone);
+    }
     if (caller.kind() == Caller.Kind.WEB) {
       Optional<String> own = processes.findByJti(caller.jti()).map(IdentityProcess::processId);
       found = found.filter(v -> v.processId() != null && own.isPresent() && own.get().equals(v.processId()));

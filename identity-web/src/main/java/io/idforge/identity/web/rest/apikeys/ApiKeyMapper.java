@@ -47,18 +47,22 @@ final class ApiKeyMapper {
         t.revokedAt());
   }
 
-  static ApiKeySummary summary(BackendKey k) {
+  /** A backend, generator or sdk key; backend keys show no {@code expiration_date} (revocation is their control). */
+  static ApiKeySummary summary(BackendKey k, OffsetDateTime now) {
+    KeyType type = KeyType.fromWire(k.keyType()).orElse(KeyType.BACKEND);
+    String status =
+        k.revokedAt() != null ? ApiKeySummary.REVOKED : k.isExpired(now) ? ApiKeySummary.EXPIRED : ApiKeySummary.ACTIVE;
     return new ApiKeySummary(
         k.keyId(),
-        KeyType.BACKEND,
-        null,
+        type,
+        type == KeyType.BACKEND ? null : Grant.VALIDATIONS,
         k.keyName(),
         null,
         null,
         null,
-        k.revokedAt() == null ? ApiKeySummary.ACTIVE : ApiKeySummary.REVOKED,
+        status,
         k.createdAt(),
-        null,
+        type == KeyType.BACKEND ? null : k.expiresAt(),
         k.revokedAt());
   }
 }

@@ -12,6 +12,7 @@ import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.IssuedKey;
 import io.idforge.identity.core.application.port.IdentityMetrics;
+import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.web.rest.Links;
 import io.idforge.identity.web.rest.security.CallerContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * from {@link io.idforge.identity.web.rest.security.CallerContext} (request-scoped) and the
  * {@code @Context} fields are the container's per-request proxies.
  */
-@Tag(name = "api-keys", description = "Web integration tokens and backend keys (Truora's Generate Token)")
+@Tag(name = "api-keys", description = "Web integration tokens, backend keys and the validations SDK's keys (Truora's Generate Token)")
 @Path("api-keys")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -71,8 +72,10 @@ public class ApiKeysResource {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(operationId = "createApiKey", summary = "Generate a token (Truora's Generate Token)",
       description = "key_type web or sdk (grant digital-identity) mints a web integration token for one user and"
-          + " one process, valid for the flow's time_to_live; key_type backend (with key_name) another backend key."
-          + " Backend key only.")
+          + " one process, valid for the flow's time_to_live; key_type backend (with key_name) another backend key;"
+          + " key_type generator a generator key of Truora's validations SDK; key_type sdk with grant validations an"
+          + " sdk key for the tenant's standalone validations and enrollments, valid one hour. Backend key, or a"
+          + " generator key for the exchange key_type=sdk&grant=validations.")
   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
       schema = @Schema(ref = "CreateApiKeyForm")))
   @APIResponse(responseCode = "200", description = "The token, shown once", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApiKeyCreated")))
@@ -83,7 +86,10 @@ public class ApiKeysResource {
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ApiKeyCreatedResponse create(MultivaluedMap<String, String> form) {
     try {
-      Caller caller = callerContext.caller().requireBackend();
+      Caller caller = callerContext.caller();
+      if (caller.kind() != Caller.Kind.GENERATOR) {
+        caller.requireBackend();
+      }
       CreateApiKeyForm parsed = CreateApiKeyForm.parse(form);
       IssuedKey issued = issue(caller, parsed);
       metrics.tokenIssued(parsed.keyType().wireValue());
@@ -95,21 +101,41 @@ public class ApiKeysResource {
   }
 
   private IssuedKey issue(Caller caller, CreateApiKeyForm parsed) {
+    if (caller.kind() == Caller.Kind.GENERATOR) {
+      return exchange(caller, parsed);
+    }
     return switch (parsed.keyType()) {
       case BACKEND -> apiKeys.issueBackendKey(caller.clientId(), parsed.keyName(), caller.keyName());
-      case WEB, SDK -> {
-        // The form accepts every grant of Truora's spec; this service runs Digital Identity only,
-        // so a signals, check or validations token would open nothing here.
-        if (parsed.grant() != Grant.DIGITAL_IDENTITY) {
-          throw new InvalidInputException("grant", "Invalid request: grant " + parsed.grant().wireValue()
-              + " is not offered by this service; web and sdk tokens need grant digital-identity");
-        }
-        yield apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(parsed));
-      }
-      // Generator keys only mint sdk tokens in Truora's SDK flow; a backend key does that here.
-      case GENERATOR ->
-          throw new InvalidInputException("key_type", "Invalid request: key_type generator is not supported");
+      case GENERATOR -> apiKeys.issueGeneratorKey(caller, parsed.keyName());
+      case SDK -> parsed.grant() == Grant.VALIDATIONS
+          ? apiKeys.issueSdkKey(caller, parsed.keyName())
+          : apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
+      case WEB -> apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
     };
+  }
+
+  /** Truora's SDK exchange: a generator key gets {@code key_type=sdk&grant=validations}, nothing else. */
+  private IssuedKey exchange(Caller generator, CreateApiKeyForm parsed) {
+    if (parsed.keyType() != KeyType.SDK) {
+      throw new ForbiddenException("Forbidden: a generator key may only create sdk keys (key_type sdk, grant validations)");
+    }
+    if (parsed.grant() != Grant.VALIDATIONS) {
+      throw new InvalidInputException("grant", "Invalid request: a generator key mints sdk keys of grant validations only");
+    }
+    return apiKeys.issueSdkKey(generator, parsed.keyName());
+  }
+
+  /**
+   * The form of a web (or sdk) token of Digital Identity. The form accepts every grant of Truora's
+   * spec; this service runs Digital Identity and the validations SDK, so a signals or check token
+   * would open nothing here.
+   */
+  private static CreateApiKeyForm digitalIdentity(CreateApiKeyForm parsed) {
+    if (parsed.grant() != Grant.DIGITAL_IDENTITY) {
+      throw new InvalidInputException("grant", "Invalid request: grant " + parsed.grant().wireValue()
+          + " is not offered by this service; web tokens need grant digital-identity, sdk keys digital-identity or validations");
+    }
+    return parsed;
   }
 
   @GET
@@ -120,7 +146,7 @@ public class ApiKeysResource {
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ApiKeyListResponse list(
-      @Parameter(description = "web (default) or backend") @QueryParam("key_type") String keyType,
+      @Parameter(description = "web (default), backend, generator or sdk") @QueryParam("key_type") String keyType,
       @Parameter(description = "Cursor from the previous page's next link") @QueryParam("start_key") String startKey) {
     Caller caller = callerContext.caller();
     List<ApiKeySummary> items;
@@ -130,12 +156,13 @@ public class ApiKeysResource {
       var page = apiKeys.listWebTokens(caller, startKey, PAGE_SIZE);
       items = page.items().stream().map(t -> ApiKeyMapper.summary(t, now)).toList();
       nextKey = page.nextKey();
-    } else if (keyType.equals(KeyType.BACKEND.wireValue())) {
-      var page = apiKeys.listBackendKeys(caller, startKey, PAGE_SIZE);
-      items = page.items().stream().map(ApiKeyMapper::summary).toList();
+    } else if (KeyType.fromWire(keyType).isPresent()) {
+      OffsetDateTime now = OffsetDateTime.now(clock);
+      var page = apiKeys.listStoredKeys(caller, keyType, startKey, PAGE_SIZE);
+      items = page.items().stream().map(k -> ApiKeyMapper.summary(k, now)).toList();
       nextKey = page.nextKey();
     } else {
-      throw new InvalidInputException("key_type", "Invalid request: key_type must be web or backend");
+      throw new InvalidInputException("key_type", "Invalid request: key_type must be web, backend, generator or sdk");
     }
     return new ApiKeyListResponse(items, Links.next(uriInfo, nextKey), Links.self(uriInfo));
   }

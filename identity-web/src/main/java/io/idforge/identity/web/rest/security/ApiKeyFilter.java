@@ -1,6 +1,7 @@
 package io.idforge.identity.web.rest.security;
 
 import io.idforge.identity.api.common.MessageResponse;
+import io.idforge.identity.api.error.ErrorCode;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * provisioning API has its own admin key and the signed upload links need none: both are skipped here.
  *
  * <p>Rate limits ({@link RateLimits}): an address or key with too many recent failures gets 429
- * before its key is checked, and a backend key's {@code POST /v1/api-keys} spends one issuance.
+ * before its key is checked, and a backend or generator key's {@code POST /v1/api-keys} spends one
+ * issuance. Generator and sdk keys are held to their scope ({@link KeyScopes}): 403 elsewhere.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -69,7 +71,13 @@ public class ApiKeyFilter implements ContainerRequestFilter {
       return;
     }
     callerContext.set(caller);
-    if (caller.kind() == Caller.Kind.BACKEND && isTokenIssuance(request)) {
+    Optional<String> outOfScope = KeyScopes.refusal(caller.kind(), request.getMethod(), path);
+    if (outOfScope.isPresent()) {
+      request.abortWith(ErrorResponses.of(ErrorCode.FORBIDDEN, outOfScope.get()));
+      return;
+    }
+    // A generator key's exchange is an issuance like a backend key's and spends the same budget.
+    if ((caller.kind() == Caller.Kind.BACKEND || caller.kind() == Caller.Kind.GENERATOR) && isTokenIssuance(request)) {
       rateLimits.acquireIssuance(address, presented).ifPresent(w -> request.abortWith(ErrorResponses.tooManyRequests(w)));
     }
   }

@@ -43,7 +43,7 @@ public class EnrollmentsResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(operationId = "createEnrollment", summary = "Enroll a face reference photo, a phone or an e-mail",
-      description = "A face enrollment answers its file_upload_link (5 MiB) and stays pending until the photo arrives. Backend key only.")
+      description = "A face enrollment answers its file_upload_link (5 MiB) and stays pending until the photo arrives. Backend or sdk key.")
   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "CreateEnrollmentForm")))
   @APIResponse(responseCode = "200", description = "The enrollment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Enrollment")))
   @APIResponse(responseCode = "400", ref = "InvalidRequest")

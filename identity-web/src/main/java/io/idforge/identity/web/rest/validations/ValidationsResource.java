@@ -59,7 +59,7 @@ public class ValidationsResource {
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(operationId = "createValidation", summary = "Create a validation (Truora's Create Validation)",
-      description = "A backend key creates a standalone validation; a web token the current step of its process. Answers the pending validation with instructions: front_url and reverse_url (documents) or file_upload_link (selfie); for codes the code is sent.")
+      description = "A backend or sdk key creates a standalone validation; a web token the current step of its process. Answers the pending validation with instructions: front_url and reverse_url (documents) or file_upload_link (selfie); for codes the code is sent.")
   @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(ref = "CreateValidationForm")))
   @APIResponse(responseCode = "200", description = "The pending validation, with instructions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
   @APIResponse(responseCode = "400", ref = "InvalidRequest")
@@ -83,7 +83,7 @@ public class ValidationsResource {
   @GET
   @Path("{validation_id}")
   @Operation(operationId = "getValidation", summary = "A validation (Truora's Get Validation)",
-      description = "Details and image links only with show_details=true. Backend key, or the web token of its process.")
+      description = "Details and image links only with show_details=true. Backend key, sdk key (standalone validations), or the web token of its process.")
   @APIResponse(responseCode = "200", description = "The validation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Validation")))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "Forbidden")
