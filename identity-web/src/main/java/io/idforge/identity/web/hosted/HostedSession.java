@@ -26,12 +26,47 @@ public class HostedSession implements Serializable {
   private String jti;
   private String lang;
   private String notice;
+  /**
+   * The desktop's current "continue on your phone" link token, for its QR code: the token is
+   * stored only as a digest in the database, and this session can act on the process anyway.
+   */
+  private String handoffToken;
+  private java.time.OffsetDateTime handoffExpires;
 
   void bind(Caller caller) {
     this.clientId = caller.clientId();
     this.keyName = caller.keyName();
     this.jti = caller.jti();
     this.notice = null;
+    this.handoffToken = null;
+    this.handoffExpires = null;
+  }
+
+  /** Remembers the hand-off link this desktop shows (replacing an earlier one). */
+  void handoff(String token, java.time.OffsetDateTime expires) {
+    handoffToken = token;
+    handoffExpires = expires;
+  }
+
+  /** The hand-off link this desktop shows, while it is within its lifetime. */
+  Optional<String> handoffToken(java.time.OffsetDateTime now) {
+    return handoffToken == null || !now.isBefore(handoffExpires) ? Optional.empty() : Optional.of(handoffToken);
+  }
+
+  /** Whether this browser asked to continue on a phone (its page then follows the phone). */
+  boolean handingOff() {
+    return handoffToken != null;
+  }
+
+  /** Back to working on this browser. */
+  void endHandoff() {
+    handoffToken = null;
+    handoffExpires = null;
+  }
+
+  /** The chosen language as stored, or null. */
+  String chosenLanguage() {
+    return lang;
   }
 
   Optional<Caller> caller() {
