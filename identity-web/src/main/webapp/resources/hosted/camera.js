@@ -147,7 +147,8 @@
     // Faces where the browser can find them (Chromium with its shape-detection feature, Safari).
     var detector = facing === 'user' && 'FaceDetector' in window ? makeDetector() : null;
     var faces = null, detecting = false;
-    var automatic = t.auto !== 'off';
+    // data-auto="off" on the field turns the automatic shutter off (read at each look).
+    function automatic() { return t.auto !== 'off'; }
     var texts = { dark: t.dark, glare: t.glare, blurred: t.blurred, noface: t.noface, twofaces: t.twofaces,
       far: facing === 'user' ? t.farFace : t.far, ok: t.ok };
 
@@ -187,8 +188,8 @@
       }
       var now = Date.now();
       goodSince = goodSince || now;
-      hint.textContent = automatic ? texts.ok + ' ' + t.autoShot : texts.ok;
-      if (automatic && now - goodSince >= STEADY_MS) {
+      hint.textContent = automatic() ? texts.ok + ' ' + t.autoShot : texts.ok;
+      if (automatic() && now - goodSince >= STEADY_MS) {
         goodSince = 0;
         hint.dataset.shutter = 'auto';
         capture();

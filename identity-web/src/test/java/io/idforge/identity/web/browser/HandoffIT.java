@@ -1,0 +1,130 @@
+package io.idforge.identity.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * "Continue on your phone": a desktop browser opens the process, shows the QR code of a hand-off
+ * link, a second browser (an Android phone: its User-Agent, 360 px, touch) opens the link read
+ * from that QR code with ZXing and completes the steps, while the desktop page follows the
+ * progress by itself and then shows the outcome. The link works once.
+ */
+class HandoffIT extends BrowserSupport {
+
+  @Test
+  void aDesktopHandsItsProcessToAPhoneThatFinishesItAndTheLinkWorksOnce() throws Exception {
+    String address = "hand." + System.nanoTime() + "@handoff.idforge.test";
+    String flowId = createFlow(HostedFlowIT.flow("Browser hand-off", HostedFlowIT.email(null), HostedFlowIT.document(null)));
+    WebDriver desktop = otherBrowser("en", Device.DESKTOP);
+    browser = desktop;
+    openLink(mintToken(flowId), null);
+    String processId = processId();
+    assertEquals("Verify your e-mail", text("step-title"));
+    assertTrue(browser.findElement(By.id("handoff-offer")).isDisplayed(), "a desktop is offered the phone");
+    screenshot("desktop-offer");
+    click("handoff-start:continue-on-phone");
+
+    WebElement qr = waitFor(By.id("handoff-qr"));
+    assertEquals("waiting", browser.findElement(By.id("handoff")).getAttribute("data-state"));
+    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).size() == 1, "the page looks again by itself");
+    String link = decodeQr(qr.getAttribute("src"));
+    assertTrue(link.startsWith(server.baseUri + "/handoff?t="), link);
+    assertTrue(link.length() < 120, "a short link makes a QR code phones read easily: " + link);
+    assertEquals(link, browser.findElement(By.id("handoff-link")).getAttribute("textContent"), "the same link, to type");
+    assertEquals("Step 1 of 2", text("progress"));
+    screenshot("desktop-qr");
+
+    // The phone: the link opens the same process, then leaves the address bar.
+    browser = otherBrowser("en", Device.PHONE);
+    WebDriver phone = browser;
+    browser.get(link);
+    waitFor(By.id("progress"));
+    assertEquals(processId, processId());
+    assertTrue(browser.getCurrentUrl().endsWith("/flow.xhtml?process_id=" + processId), browser.getCurrentUrl());
+    assertTrue(browser.findElements(By.id("handoff-offer")).isEmpty(), "a phone is not offered the phone");
+    assertEquals("Verify your e-mail", text("step-title"));
+    type("send:destination", address);
+    click("send:send-code");
+    waitForNotice("code_sent");
+    type("verify:code", mailedCode(address));
+    click("verify:verify-code");
+    waitForTitle("Photograph your document");
+    screenshot("phone-document-step");
+
+    // The desktop follows without anybody touching it (meta refresh, no script needed).
+    browser = desktop;
+    patiently(Duration.ofSeconds(30)).withMessage(() -> "the desktop did not follow:\n" + desktop.getPageSource())
+        .until(whilePageReplaced(d -> d.findElements(By.id("handoff")).stream()
+            .anyMatch(e -> "taken".equals(e.getAttribute("data-state")))
+            && "Step 2 of 2".equals(d.findElement(By.id("progress")).getText())));
+    assertTrue(browser.findElements(By.id("handoff-qr")).isEmpty(), "the used code is gone");
+    assertEquals("You are continuing on your phone. This page shows your progress.", text("handoff-taken"));
+    screenshot("desktop-following");
+
+    browser = phone;
+    new Select(browser.findElement(By.id("document:country"))).selectByValue("CO");
+    new Select(browser.findElement(By.id("document:type"))).selectByValue("national-id");
+    upload("document:front", images.front());
+    upload("document:back", images.back("19880621"));
+    click("document:upload-document");
+    assertEquals("success", waitFor(By.id("outcome")).getAttribute("data-status"), browser.getPageSource());
+    screenshot("phone-finished");
+
+    browser = desktop;
+    WebElement outcome = patiently(Duration.ofSeconds(30)).withMessage(() -> "no outcome on the desktop:\n" + desktop.getPageSource())
+        .until(whilePageReplaced(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null)));
+    assertEquals("success", outcome.getAttribute("data-status"));
+    assertEquals("The verification finished on your phone.", text("handoff-done"));
+    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "nothing more to follow");
+    screenshot("desktop-outcome");
+    assertEquals("success", result(processId).getString("status"));
+
+    // The link works once: another phone gets a clear page, and so does a forged one.
+    browser = otherBrowser("en", Device.PHONE);
+    browser.get(link);
+    WebElement used = waitFor(By.id("problem"));
+    assertEquals("410", used.getAttribute("data-status"));
+    assertEquals("handoff.used", used.getAttribute("data-code"));
+    assertEquals("This link was already used: each code works once. Ask for a new one on the computer.", used.getText());
+    screenshot("link-used");
+    HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(link)).header("Accept-Language", "es").build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(410, again.statusCode());
+    assertTrue(again.body().contains("Este enlace ya se usó"), again.body());
+    assertFalse(again.headers().firstValue("Set-Cookie").isPresent(), "no session for a used link");
+    HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUri + "/handoff?t=forged")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(404, forged.statusCode());
+    JsonObject result = result(processId);
+    assertEquals(2, result.getJsonArray("validations").size());
+  }
+
+  /** The text of the QR code in a {@code data:image/png;base64,} URI, read with ZXing. */
+  static String decodeQr(String dataUri) throws Exception {
+    String prefix = "data:image/png;base64,";
+    assertTrue(dataUri.startsWith(prefix), dataUri);
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(prefix.length()))));
+    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(png)))).getText();
+  }
+}
