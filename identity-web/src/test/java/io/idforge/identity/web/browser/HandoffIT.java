@@ -53,6 +53,7 @@ class HandoffIT extends BrowserSupport {
     assertTrue(link.length() < 120, "a short link makes a QR code phones read easily: " + link);
     assertEquals(link, browser.findElement(By.id("handoff-link")).getAttribute("textContent"), "the same link, to type");
     assertEquals("Step 1 of 2", text("progress"));
+    assertTrue(text("handoff").contains("It works once, for 10 minutes."), text("handoff"));
     screenshot("desktop-qr");
 
     // The phone: the link opens the same process, then leaves the address bar.
