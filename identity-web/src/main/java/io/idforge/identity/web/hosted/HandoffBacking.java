@@ -105,9 +105,20 @@ public class HandoffBacking {
     return io.idforge.identity.core.domain.handoff.Handoff.TTL.toMinutes();
   }
 
-  /** The {@code content} of the page's meta refresh. */
+  /** The {@code content} of the page's refresh: look again at this page. */
   public String getRefresh() {
-    return Integer.toString(REFRESH_SECONDS);
+    return REFRESH_SECONDS + ";url=handoff.xhtml";
+  }
+
+  /**
+   * What the desktop shows, in a few characters: the page is opened again only when this
+   * changes (the phone took the link, moved on a step, the code expired).
+   */
+  public String getSignature() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    HostedFlowBacking flow = faces.getApplication().evaluateExpressionGet(faces, "#{flow}", HostedFlowBacking.class);
+    String state = isTaken() ? "taken" : isExpired() ? "expired" : "waiting";
+    return state + "/" + (flow.isLinked() ? flow.getStepsDone() + "/" + flow.isFinished() : "gone");
   }
 
   /** The newest link's status, read once per request. */

@@ -47,7 +47,9 @@ class HandoffIT extends BrowserSupport {
 
     WebElement qr = waitFor(By.id("handoff-qr"));
     assertEquals("waiting", browser.findElement(By.id("handoff")).getAttribute("data-state"));
-    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).size() == 1, "the page looks again by itself");
+    assertEquals("poll", browser.findElement(By.cssSelector("meta[name=idforge-refresh]")).getAttribute("data-mode"),
+        "the page looks again by itself");
+    assertTrue(browser.getPageSource().contains("<noscript><meta http-equiv=\"refresh\""), "and without script too");
     String link = decodeQr(qr.getAttribute("src"));
     assertTrue(link.startsWith(server.baseUri + "/handoff?t="), link);
     assertTrue(link.length() < 120, "a short link makes a QR code phones read easily: " + link);
@@ -73,7 +75,7 @@ class HandoffIT extends BrowserSupport {
     waitForTitle("Photograph your document");
     screenshot("phone-document-step");
 
-    // The desktop follows without anybody touching it (meta refresh, no script needed).
+    // The desktop follows without anybody touching it (refresh.js; a meta refresh without script).
     browser = desktop;
     patiently(Duration.ofSeconds(30)).withMessage(() -> "the desktop did not follow:\n" + desktop.getPageSource())
         .until(whilePageReplaced(d -> d.findElements(By.id("handoff")).stream()
@@ -97,7 +99,8 @@ class HandoffIT extends BrowserSupport {
         .until(whilePageReplaced(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null)));
     assertEquals("success", outcome.getAttribute("data-status"));
     assertEquals("The verification finished on your phone.", text("handoff-done"));
-    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "nothing more to follow");
+    assertTrue(browser.findElements(By.cssSelector("meta[name=idforge-refresh]")).isEmpty(), "nothing more to follow");
+    assertFalse(browser.getPageSource().contains("http-equiv=\"refresh\""), "nothing more to follow, without script either");
     screenshot("desktop-outcome");
     assertEquals("success", result(processId).getString("status"));
 

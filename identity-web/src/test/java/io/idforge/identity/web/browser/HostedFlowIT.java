@@ -120,7 +120,11 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("¡Listo! Tu identidad fue validada.", text("outcome-title"));
     assertEquals("2", browser.findElement(By.id("progress-bar")).getAttribute("value"), "all done: full");
     // Long enough to read (WCAG 2.2.1), and the user can stay.
-    assertTrue(browser.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content").startsWith("30;url="));
+    WebElement redirect = browser.findElement(By.cssSelector("meta[name=idforge-refresh]"));
+    assertTrue(redirect.getAttribute("content").startsWith("30;url="), redirect.getAttribute("content"));
+    assertEquals("redirect", redirect.getAttribute("data-mode"));
+    // Without script, a meta refresh does the same (inside <noscript>, so it never doubles the script's).
+    assertTrue(browser.getPageSource().contains("<noscript><meta http-equiv=\"refresh\" content=\"30;url="), "no fallback");
     assertEquals("Quedarme en esta página", text("stay"));
     screenshot("finished");
 
@@ -134,7 +138,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals(TestImages.NUMBER,
         doc.getJsonObject("details").getJsonObject("document_details").getString("document_number"));
 
-    // The finished page sends the user on by itself (meta refresh) to redirect_url?...process_id=.
+    // The finished page sends the user on by itself (refresh.js) to redirect_url?...process_id=.
     patiently(Duration.ofSeconds(50))
         .withMessage("no automatic redirect to " + expectedTarget)
         .until(d -> expectedTarget.equals(d.getCurrentUrl()));
@@ -382,7 +386,8 @@ class HostedFlowIT extends BrowserSupport {
     click("stay");
     waitFor(By.id("outcome"));
     assertTrue(browser.getCurrentUrl().endsWith("&stay=1"), browser.getCurrentUrl());
-    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "no redirect after stay");
+    assertTrue(browser.findElements(By.cssSelector("meta[name=idforge-refresh]")).isEmpty(), "no redirect after stay");
+    assertFalse(browser.getPageSource().contains("http-equiv=\"refresh\""), "no redirect after stay, with or without script");
     assertTrue(browser.findElements(By.id("stay")).isEmpty());
     JsonObject result = assertDeclined("canceled");
     assertEquals("dont_want_to_continue",
