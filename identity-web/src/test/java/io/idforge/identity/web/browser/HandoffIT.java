@@ -124,6 +124,40 @@ class HandoffIT extends BrowserSupport {
     assertEquals(2, result.getJsonArray("validations").size());
   }
 
+  @Test
+  void anExpiredLinkGetsAClearPageAndTheDesktopANewCode() throws Exception {
+    String flowId = createFlow(HostedFlowIT.flow("Browser hand-off expiry", HostedFlowIT.email(null)));
+    browser = otherBrowser("es", Device.DESKTOP);
+    openLink(mintToken(flowId), null);
+    String processId = processId();
+    click("handoff-start:continue-on-phone");
+    String first = decodeQr(waitFor(By.id("handoff-qr")).getAttribute("src"));
+    // Ten minutes later (the row's times moved back: the test does not wait).
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+        java.sql.PreparedStatement q = db.prepareStatement("UPDATE process_handoff SET created_at = created_at - INTERVAL '11 minutes',"
+            + " expires_at = expires_at - INTERVAL '11 minutes' WHERE process_id = ?")) {
+      q.setString(1, processId);
+      assertEquals(1, q.executeUpdate());
+    }
+    HttpResponse<String> expired = HTTP.send(HttpRequest.newBuilder(URI.create(first)).header("Accept-Language", "en").build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(410, expired.statusCode());
+    assertTrue(expired.body().contains("This link has expired: it works for 10 minutes. Ask for a new one on the computer."),
+        expired.body());
+    assertFalse(expired.headers().firstValue("Set-Cookie").isPresent(), "no session for an expired link");
+
+    // A new code on the desktop is a new link; the old one stays refused.
+    click("handoff-again:new-code");
+    String second = decodeQr(waitFor(By.id("handoff-qr")).getAttribute("src"));
+    assertFalse(first.equals(second), "a new link");
+    screenshot("new-code");
+    browser = otherBrowser("es", Device.PHONE);
+    browser.get(second);
+    waitFor(By.id("progress"));
+    assertEquals(processId, processId());
+    assertEquals("Verifica tu correo", text("step-title"));
+  }
+
   /** The text of the QR code in a {@code data:image/png;base64,} URI, read with ZXing. */
   static String decodeQr(String dataUri) throws Exception {
     String prefix = "data:image/png;base64,";
