@@ -38,8 +38,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>a passed check moves to the next step (the last one finishes the process {@code success});
- *   <li>a user-fixable failure ({@link StepRules#isUserFixable}) uses a retry, and with none left
- *       declines {@code max_retries_reached};
+ *   <li>a user-fixable failure ({@link StepRules#usesRetry}; a face mismatch too when the step
+ *       allows retries) uses a retry, and with none left declines {@code max_retries_reached};
  *   <li>a final failure goes to manual review when the step enables it and the catalogue allows
  *       it, else declines the step and the process with its reason;
  *   <li>a check that cannot decide always goes to review; a broken one is {@code system_error};
@@ -234,7 +234,7 @@ public final class ProcessEngine {
     String reason = failed.reason();
     // A standalone validation is one attempt: Truora's API client retries with a new validation
     // (retry_of_id), so its failure is final and carries the real reason.
-    if (r.hasProcess() && StepRules.isUserFixable(reason, v.type())) {
+    if (r.hasProcess() && StepRules.usesRetry(reason, v.type(), v.allowedRetries())) {
       if (v.remainingRetries() > 0) {
         v.useRetry();
         // The hint (what to fix) is what the user is shown on the next attempt's page.

@@ -28,6 +28,13 @@ public final class StepRules {
    */
   static final Set<String> PORTRAIT_PROBLEMS = Set.of("face_not_detected", "face_not_clear");
 
+  /**
+   * Reasons final by default that a step configured with retries lets the user try again: a face
+   * that does not match may be a poor selfie (light, angle), and the step's {@code allowed_retries}
+   * exist for exactly that. With no retries configured the reason declines at once, as before.
+   */
+  static final Set<String> RETRYABLE_WHEN_CONFIGURED = Set.of("similarity_threshold_not_passed");
+
   /** The decline of a step whose retries are used up (Truora's, for every validator). */
   public static final String MAX_RETRIES_REACHED = "max_retries_reached";
 
@@ -39,6 +46,17 @@ public final class StepRules {
       return false;
     }
     return RETAKEABLE.contains(reason) || catalogued(reason, type).map(Reason::isUserFixable).orElse(false);
+  }
+
+  /**
+   * True when {@code reason} uses one of the step's retries: user-fixable reasons always do,
+   * {@link #RETRYABLE_WHEN_CONFIGURED} ones when the step allows retries at all. Then, with none
+   * left, the step declines {@code max_retries_reached}, so the remaining_retries the API shows is
+   * what the user really has.
+   */
+  public static boolean usesRetry(String reason, StepType type, int allowedRetries) {
+    return isUserFixable(reason, type)
+        || (type == StepType.FACE_RECOGNITION && allowedRetries > 0 && RETRYABLE_WHEN_CONFIGURED.contains(reason));
   }
 
   /** True when the catalogue lets {@code reason} go to manual review instead of declining. */

@@ -233,8 +233,28 @@ class ProcessEngineTest {
   }
 
   @Test
-  void aFaceMismatchDeclinesAndAMissingPortraitIsFinal() {
+  void aFaceMismatchUsesTheStepsRetriesAsRemainingRetriesSays() {
     ProcessRecord r = record(step(StepType.FACE_RECOGNITION, 2, "default"));
+    Validation v = engine.currentValidation(r, null);
+    for (int left = 1; left >= 0; left--) {
+      engine.submit(r, v);
+      assertTrue(engine.apply(r, v, v.attempt(), new CheckResult.Failed("similarity_threshold_not_passed", null)));
+      assertEquals(ValidationState.AWAITING_INPUT, v.state(), "a retry while remaining_retries was " + (left + 1));
+      assertEquals(left, v.remainingRetries());
+      assertEquals("similarity_threshold_not_passed", v.lastReason());
+      assertEquals(ProcessStatus.PENDING, r.process().status());
+    }
+    engine.submit(r, v);
+    engine.apply(r, v, v.attempt(), new CheckResult.Failed("similarity_threshold_not_passed", null));
+    assertEquals("max_retries_reached", r.process().declinedReason(), "no attempt left: declined");
+    assertEquals("max_retries_reached", v.declinedReason());
+    assertEquals("similarity_threshold_not_passed", v.lastReason(), "what went wrong stays for the page");
+    assertEquals(0, v.remainingRetries());
+  }
+
+  @Test
+  void aFaceMismatchWithoutRetriesDeclinesWithItsReasonAndAMissingPortraitIsFinal() {
+    ProcessRecord r = record(step(StepType.FACE_RECOGNITION, 0, "default"));
     Validation v = engine.currentValidation(r, null);
     engine.submit(r, v);
     engine.apply(r, v, v.attempt(), new CheckResult.Failed("similarity_threshold_not_passed", null));

@@ -97,7 +97,7 @@ final class HostedPages {
    * user's link and progress are intact, so the page says to reload rather than to ask for a new link.
    */
   static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    secureHeaders(response);
+    secureHeaders(response, FramePolicy.NONE);
     response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
     write(response, 503, problem(request, "service.unavailable", 503));
   }

@@ -30,6 +30,12 @@ public class HostedSession implements Serializable {
   private FramePolicy frames = FramePolicy.NONE;
   /** The embedding page asked for events that carry the process id ({@code event_format=sdk}). */
   private boolean sdkEvents;
+  /**
+   * The desktop's current "continue on your phone" link token, for its QR code: the token is
+   * stored only as a digest in the database, and this session can act on the process anyway.
+   */
+  private String handoffToken;
+  private java.time.OffsetDateTime handoffExpires;
 
   void bind(Caller caller, FramePolicy frames, boolean sdkEvents) {
     this.clientId = caller.clientId();
@@ -38,6 +44,8 @@ public class HostedSession implements Serializable {
     this.notice = null;
     this.frames = frames;
     this.sdkEvents = sdkEvents;
+    this.handoffToken = null;
+    this.handoffExpires = null;
   }
 
   /** Who may frame the pages of this session's process: nobody before a link was opened. */
@@ -47,6 +55,33 @@ public class HostedSession implements Serializable {
 
   boolean sdkEvents() {
     return sdkEvents;
+  }
+
+  /** Remembers the hand-off link this desktop shows (replacing an earlier one). */
+  void handoff(String token, java.time.OffsetDateTime expires) {
+    handoffToken = token;
+    handoffExpires = expires;
+  }
+
+  /** The hand-off link this desktop shows, while it is within its lifetime. */
+  Optional<String> handoffToken(java.time.OffsetDateTime now) {
+    return handoffToken == null || !now.isBefore(handoffExpires) ? Optional.empty() : Optional.of(handoffToken);
+  }
+
+  /** Whether this browser asked to continue on a phone (its page then follows the phone). */
+  boolean handingOff() {
+    return handoffToken != null;
+  }
+
+  /** Back to working on this browser. */
+  void endHandoff() {
+    handoffToken = null;
+    handoffExpires = null;
+  }
+
+  /** The chosen language as stored, or null. */
+  String chosenLanguage() {
+    return lang;
   }
 
   Optional<Caller> caller() {

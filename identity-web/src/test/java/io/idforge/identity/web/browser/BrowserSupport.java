@@ -76,6 +76,9 @@ abstract class BrowserSupport {
 
   WebDriver browser;
   Path profile;
+  /** Further browsers of a test (a second device), quit after it with their profiles. */
+  final List<WebDriver> others = new ArrayList<>();
+  final List<Path> otherProfiles = new ArrayList<>();
   Path shots;
   int shot;
   String testName;
@@ -111,11 +114,28 @@ abstract class BrowserSupport {
 
   @AfterEach
   void quitBrowser() {
+    others.remove(browser);
     if (browser != null) {
       browser.quit();
       browser = null;
     }
     deleteProfile();
+    for (WebDriver other : others) {
+      other.quit();
+    }
+    others.clear();
+    for (Path p : otherProfiles) {
+      deleteTree(p);
+    }
+    otherProfiles.clear();
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: mvn clean removes it anyway.
+    }
   }
 
   /** Chromium's profile of the last browser (a few MB), once that browser has quit. */
@@ -141,19 +161,62 @@ abstract class BrowserSupport {
   WebDriver startBrowser(String acceptLanguage, String... extraArgs) throws IOException {
     deleteProfile();
     profile = Files.createTempDirectory(server.buildDir, "chromium-profile-");
+    browser = chromium(profile, acceptLanguage, Device.PHONE_VIEWPORT, extraArgs);
+    return browser;
+  }
+
+  /** The kinds of browser a scenario can use. */
+  enum Device {
+    /** 360×800 with touch, Chromium's own (desktop) User-Agent: the phone suite's default. */
+    PHONE_VIEWPORT,
+    /** The same, with an Android phone's User-Agent: a phone to the server too. */
+    PHONE,
+    /** A 1280×800 desktop window with a mouse. */
+    DESKTOP
+  }
+
+  /** An Android phone's User-Agent (Chromium on a Pixel). */
+  static final String PHONE_USER_AGENT =
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36";
+
+  /**
+   * One more browser for the same test (a second device), quit after the test; {@link #browser}
+   * stays the one the helpers drive until the test assigns another.
+   */
+  WebDriver otherBrowser(String acceptLanguage, Device device, String... extraArgs) throws IOException {
+    Path dir = Files.createTempDirectory(server.buildDir, "chromium-profile-");
+    otherProfiles.add(dir);
+    WebDriver d = chromium(dir, acceptLanguage, device, extraArgs);
+    others.add(d);
+    return d;
+  }
+
+  /**
+   * Starts Chromium whose Accept-Language is {@code acceptLanguage}, with a fake camera
+   * (Chromium's test pattern, or {@code extraArgs} such as {@code --use-file-for-fake-video-capture})
+   * that the page may use without a permission prompt.
+   */
+  static WebDriver chromium(Path profileDir, String acceptLanguage, Device device, String... extraArgs) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=360,800",
+        "--user-data-dir=" + profileDir, device == Device.DESKTOP ? "--window-size=1280,800" : "--window-size=360,800",
         "--lang=" + acceptLanguage, "--accept-lang=" + acceptLanguage,
         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream");
     options.addArguments(extraArgs);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
-    // Headless windows are at least 500 px wide: emulate the phone's 360 px viewport exactly.
-    options.setExperimentalOption("mobileEmulation",
-        Map.of("deviceMetrics", Map.of("width", 360, "height", 800, "pixelRatio", 1.0, "touch", true, "mobile", true)));
+    if (device != Device.DESKTOP) {
+      // Headless windows are at least 500 px wide: emulate the phone's 360 px viewport exactly.
+      Map<String, Object> metrics =
+          Map.of("deviceMetrics", Map.of("width", 360, "height", 800, "pixelRatio", 1.0, "touch", true, "mobile", true));
+      Map<String, Object> emulation = new java.util.HashMap<>(metrics);
+      if (device == Device.PHONE) {
+        emulation.put("userAgent", PHONE_USER_AGENT);
+      }
+      options.setExperimentalOption("mobileEmulation", emulation);
+    }
     // One chromedriver per browser: quit() stops the service it was started with.
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -161,9 +224,9 @@ abstract class BrowserSupport {
             .usingAnyFreePort()
             .withLogOutput(OutputStream.nullOutputStream())
             .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(WAIT);
-    return browser;
+    WebDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(WAIT);
+    return driver;
   }
 
   /** Opens the process URL of {@code token} (optionally with {@code &lang=}) and waits for the flow page. */

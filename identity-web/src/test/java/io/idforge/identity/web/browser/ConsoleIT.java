@@ -253,6 +253,25 @@ class ConsoleIT extends BrowserSupport {
     assertTrue(actions.contains("created"), actions::toString);
     assertEquals(1, browser.findElements(By.id("validations")).size());
     assertTrue(text("start-data").isEmpty() || text("start-data").startsWith("{"), text("start-data"));
+    assertEquals("none", browser.findElement(By.id("consent-status")).getAttribute("data-status"), "this flow asks none");
+
+    // A flow with a privacy notice: the user's authorization as recorded, for the operator.
+    String consentFlow = createFlow("{\"name\":\"Console consent\",\"time_to_live\":60,"
+        + "\"privacy_notice_url\":\"https://acme.example/privacy\",\"steps\":[{\"type\":\"email-verification\"}]}");
+    HostedUser user = new HostedUser(server.baseUri.resolve("/"));
+    String consented = user.open(mintToken(consentFlow, "account_id", "console-acc-2"));
+    user.giveConsent();
+    open("/admin/process.xhtml?id=" + consented);
+    waitFor(By.id("consent"));
+    screenshot("detail-consent");
+    assertEquals("given", browser.findElement(By.id("consent-status")).getAttribute("data-status"));
+    assertEquals("1/en", text("consent-version"));
+    assertTrue(text("consent-user-agent").startsWith("Java-http-client"), text("consent-user-agent"));
+    assertFalse(text("consent-ip").isBlank());
+    assertFalse(text("consent-at").isBlank());
+    JsonObject recorded = json(send(api("/v1/processes/" + consented + "/result").GET(), 200)).getJsonObject("consent");
+    assertEquals("given", recorded.getString("status"));
+    assertEquals(recorded.getString("ip_address"), text("consent-ip"), "the console shows what the result says");
   }
 
   @Test

@@ -120,7 +120,11 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals("¡Listo! Tu identidad fue validada.", text("outcome-title"));
     assertEquals("2", browser.findElement(By.id("progress-bar")).getAttribute("value"), "all done: full");
     // Long enough to read (WCAG 2.2.1), and the user can stay.
-    assertTrue(browser.findElement(By.cssSelector("meta[http-equiv=refresh]")).getAttribute("content").startsWith("30;url="));
+    WebElement redirect = browser.findElement(By.cssSelector("meta[name=idforge-refresh]"));
+    assertTrue(redirect.getAttribute("content").startsWith("30;url="), redirect.getAttribute("content"));
+    assertEquals("redirect", redirect.getAttribute("data-mode"));
+    // Without script, a meta refresh does the same (inside <noscript>, so it never doubles the script's).
+    assertTrue(browser.getPageSource().contains("<noscript><meta http-equiv=\"refresh\" content=\"30;url="), "no fallback");
     assertEquals("Quedarme en esta página", text("stay"));
     screenshot("finished");
 
@@ -134,7 +138,7 @@ class HostedFlowIT extends BrowserSupport {
     assertEquals(TestImages.NUMBER,
         doc.getJsonObject("details").getJsonObject("document_details").getString("document_number"));
 
-    // The finished page sends the user on by itself (meta refresh) to redirect_url?...process_id=.
+    // The finished page sends the user on by itself (refresh.js) to redirect_url?...process_id=.
     patiently(Duration.ofSeconds(50))
         .withMessage("no automatic redirect to " + expectedTarget)
         .until(d -> expectedTarget.equals(d.getCurrentUrl()));
@@ -279,30 +283,38 @@ class HostedFlowIT extends BrowserSupport {
   }
 
   @Test
-  void anotherPersonsSelfieIsDeclinedWithSimilarityThresholdNotPassed() throws Exception {
+  void anotherPersonsSelfieUsesTheStepsRetriesAsTheApiSaysThenIsDeclined() throws Exception {
     reachTheFaceStep("Browser impostor", "es", images.front(ASTRONAUT));
 
-    // A picture the engine cannot read, then one without a face: retries, not declines.
+    // A picture the engine cannot read: a retry.
     sendSelfie(images.damagedWebp());
     waitForNotice("file_format_not_supported");
     assertEquals("No pudimos leer esa foto. Tómala de nuevo.", text("notice-text"));
     assertEquals("2", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
-    sendSelfie(images.back("19880621"));
-    waitForNotice("no_face_detected");
-    assertEquals("No encontramos un rostro en tu selfie. Tómala de frente y con buena luz.", text("notice-text"));
-    assertEquals("1", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
-    screenshot("no-face");
+    assertEquals(1, validation(result(processId()), "face-recognition").getInt("remaining_retries"));
 
+    // A face that does not match uses one of the step's retries too, as remaining_retries says.
+    sendSelfie(images.selfie(GRACE_HOPPER));
+    waitForNotice("similarity_threshold_not_passed");
+    assertEquals("Tu selfie no coincide con la foto del documento.", text("notice-text"));
+    assertEquals("1", browser.findElement(By.id("attempts")).getAttribute("data-attempts"));
+    screenshot("mismatch-retry");
+    assertEquals(0, validation(result(processId()), "face-recognition").getInt("remaining_retries"),
+        "the page's one attempt left is the API's remaining_retries 0 (plus this attempt)");
+
+    // Another person on the last attempt: no attempt left, and the page says why and what to do.
     sendSelfie(images.selfie(GRACE_HOPPER));
     WebElement outcome = waitForOutcome();
     screenshot("declined");
     assertEquals("failure", outcome.getAttribute("data-status"));
-    assertEquals("similarity_threshold_not_passed", outcome.getAttribute("data-code"));
-    assertEquals("Tu selfie no coincide con la foto del documento.", text("outcome-detail"));
+    assertEquals("max_retries_reached", outcome.getAttribute("data-code"));
+    assertEquals("Usaste todos los intentos de este paso. Tu selfie no coincide con la foto del documento. "
+        + "Para intentarlo de nuevo, pide un nuevo enlace a la empresa que te lo envió.", text("outcome-detail"));
 
-    JsonObject result = assertDeclined("similarity_threshold_not_passed");
+    JsonObject result = assertDeclined("max_retries_reached");
     JsonObject face = validation(result, "face-recognition");
     assertEquals("failure", face.getString("validation_status"));
+    assertEquals(0, face.getInt("remaining_retries"));
     JsonObject scores = face.getJsonObject("details").getJsonObject("face_recognition_validations");
     assertEquals("failure", scores.getString("similarity_status"));
     double similarity = scores.getJsonNumber("confidence_score").doubleValue();
@@ -374,7 +386,8 @@ class HostedFlowIT extends BrowserSupport {
     click("stay");
     waitFor(By.id("outcome"));
     assertTrue(browser.getCurrentUrl().endsWith("&stay=1"), browser.getCurrentUrl());
-    assertTrue(browser.findElements(By.cssSelector("meta[http-equiv=refresh]")).isEmpty(), "no redirect after stay");
+    assertTrue(browser.findElements(By.cssSelector("meta[name=idforge-refresh]")).isEmpty(), "no redirect after stay");
+    assertFalse(browser.getPageSource().contains("http-equiv=\"refresh\""), "no redirect after stay, with or without script");
     assertTrue(browser.findElements(By.id("stay")).isEmpty());
     JsonObject result = assertDeclined("canceled");
     assertEquals("dont_want_to_continue",
@@ -522,25 +535,38 @@ class HostedFlowIT extends BrowserSupport {
   @Test
   void theCameraCapturesWithHintsPreviewAndRetakeIntoTheFileInput() throws Exception {
     String flowId = createFlow(flow("Browser camera", document(null)));
-    // A camera that films darkness: the on-device hint says so before anything is sent.
-    Path dark = server.buildDir.resolve("dark-" + System.nanoTime() + ".y4m");
-    Files.write(dark, y4m(320, 240, 18, 5));
-    startBrowser("en", "--use-file-for-fake-video-capture=" + dark);
+    // Cameras that film darkness, a smooth gradient (nothing sharp), a sharp pattern too small in
+    // the frame: the on-device hint says so before anything is sent, and the shutter waits.
+    assertCameraHint(flowId, "dark", "Too dark: find more light.", y4m(320, 240, 5, (x, y) -> 18));
+    assertCameraHint(flowId, "blurred", "Blurred: hold steady and focus.", y4m(320, 240, 5, (x, y) -> 80 + x / 3));
+    assertCameraHint(flowId, "far", "Come closer: the document should fill the frame.",
+        y4m(320, 240, 5, (x, y) -> x > 130 && x < 190 && y > 100 && y < 140 ? checker(x, y, 8) : 128));
+
+    // A sharp document filling the frame: every hint is good, and after a steady second the
+    // shutter fires by itself (the button stays for those who prefer it).
+    Path sharp = server.buildDir.resolve("sharp-" + System.nanoTime() + ".y4m");
+    Files.write(sharp, y4m(320, 240, 5, (x, y) -> checker(x, y, 16)));
+    startBrowser("en", "--use-file-for-fake-video-capture=" + sharp);
     openLink(mintToken(flowId), null);
     click("document:front-camera");
-    WebElement hint = browser.findElement(By.id("document:front-camera-hint"));
-    patiently().withMessage("no dark hint").until(d -> "dark".equals(hint.getAttribute("data-hint")));
-    assertEquals("Too dark: find more light.", hint.getText());
-    screenshot("camera-dark");
+    WebElement auto = browser.findElement(By.id("document:front-camera-hint"));
+    WebElement shot = waitFor(By.cssSelector("#document\\:front-camera-panel img.camera-preview"));
+    patiently().withMessage(() -> "no automatic shot; hint " + auto.getAttribute("data-hint") + " span "
+        + auto.getAttribute("data-span")).until(d -> shot.isDisplayed());
+    assertEquals("auto", auto.getAttribute("data-shutter"));
+    assertEquals(1L, ((Number) js("return document.getElementById('document:front').files.length")).longValue());
+    screenshot("camera-auto-shutter");
     browser.quit();
 
     // Chromium's moving test pattern: capture, preview, retake, capture, send with the form.
     startBrowser("en");
     openLink(mintToken(flowId), null);
     assertTrue(browser.findElement(By.id("document:front")).isDisplayed(), "the file input stays");
+    // This part presses the shutter itself: the automatic one is off (data-auto="off").
+    js("document.getElementById('document:front').closest('.field').dataset.auto = 'off'");
     click("document:front-camera");
     WebElement live = browser.findElement(By.id("document:front-camera-hint"));
-    patiently().withMessage("no hint").until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    patiently().withMessage("no hint").until(d -> HINTS.contains(String.valueOf(live.getAttribute("data-hint"))));
     screenshot("camera-live");
     click("document:front-camera-shoot");
     WebElement preview = waitFor(By.cssSelector("#document\\:front-camera-panel img.camera-preview"));
@@ -552,7 +578,7 @@ class HostedFlowIT extends BrowserSupport {
     click("document:front-camera-retake");
     patiently().until(d -> !preview.isDisplayed());
     assertEquals(0L, ((Number) js("return document.getElementById('document:front').files.length")).longValue(), "retake empties the field");
-    patiently().until(d -> java.util.List.of("ok", "dark", "blurred").contains(String.valueOf(live.getAttribute("data-hint"))));
+    patiently().until(d -> HINTS.contains(String.valueOf(live.getAttribute("data-hint"))));
     click("document:front-camera-shoot");
     patiently().until(d -> preview.isDisplayed());
     assertEquals(1L, ((Number) js("return document.getElementById('document:front').files.length")).longValue());
@@ -574,16 +600,47 @@ class HostedFlowIT extends BrowserSupport {
     assertTrue(body.contains("primary_color #ffdd00 has a contrast of 1.35:1 against white"), body);
   }
 
+  /** Every hint the live capture can show. */
+  static final java.util.List<String> HINTS = java.util.List.of("ok", "dark", "glare", "blurred", "far", "noface", "twofaces");
+
+  /** Opens the document step with a fake camera filming {@code video} and waits for the hint {@code kind}. */
+  void assertCameraHint(String flowId, String kind, String text, byte[] video) throws Exception {
+    Path file = server.buildDir.resolve(kind + "-" + System.nanoTime() + ".y4m");
+    Files.write(file, video);
+    startBrowser("en", "--use-file-for-fake-video-capture=" + file);
+    openLink(mintToken(flowId), null);
+    click("document:front-camera");
+    WebElement hint = browser.findElement(By.id("document:front-camera-hint"));
+    patiently().withMessage(() -> "no " + kind + " hint: " + hint.getAttribute("data-hint") + " luma "
+        + hint.getAttribute("data-brightness") + " sharpness " + hint.getAttribute("data-sharpness") + " span "
+        + hint.getAttribute("data-span")).until(d -> kind.equals(hint.getAttribute("data-hint")));
+    assertEquals(text, hint.getText());
+    screenshot("camera-" + kind);
+    Thread.sleep(1500); // longer than the automatic shutter's steady second
+    assertTrue(browser.findElement(By.id("document:front-camera-shoot")).isDisplayed(), "no automatic shot on a bad hint");
+    assertEquals(0L, ((Number) js("return document.getElementById('document:front').files.length")).longValue());
+    browser.quit();
+    browser = null;
+  }
+
+  static int checker(int x, int y, int square) {
+    return ((x / square + y / square) & 1) == 0 ? 40 : 220;
+  }
+
   Object js(String script) {
     return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
   }
 
-  /** A YUV4MPEG2 (4:2:0) video of {@code frames} flat grey frames of luma {@code luma}. */
-  static byte[] y4m(int width, int height, int luma, int frames) {
+  /** A YUV4MPEG2 (4:2:0) grey video of {@code frames} frames whose luma at (x, y) is {@code luma}. */
+  static byte[] y4m(int width, int height, int frames, java.util.function.IntBinaryOperator luma) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     out.writeBytes(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     byte[] y = new byte[width * height];
-    java.util.Arrays.fill(y, (byte) luma);
+    for (int r = 0; r < height; r++) {
+      for (int c = 0; c < width; c++) {
+        y[r * width + c] = (byte) Math.max(0, Math.min(255, luma.applyAsInt(c, r)));
+      }
+    }
     byte[] uv = new byte[width * height / 4];
     java.util.Arrays.fill(uv, (byte) 128);
     for (int f = 0; f < frames; f++) {

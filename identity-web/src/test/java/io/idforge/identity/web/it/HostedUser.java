@@ -86,6 +86,27 @@ public final class HostedUser {
     pageUri = r.uri();
   }
 
+  /** Ticks the welcome screen's authorization box and accepts (the page must show the welcome). */
+  public void giveConsent() {
+    if (!page.contains("id=\"consent\"")) {
+      throw new AssertionError("the page shows no welcome form: " + page);
+    }
+    Matcher state = VIEW_STATE.matcher(page);
+    if (!state.find()) {
+      throw new AssertionError("no view state on the page");
+    }
+    String form = "consent=consent&consent%3Aauthorize=on&consent%3Aaccept=Accept&jakarta.faces.ViewState="
+        + ApiClient.enc(state.group(1).replace("&#58;", ":"));
+    HttpResponse<String> r = send(HttpRequest.newBuilder(pageUri)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    if (r.statusCode() != 200 || r.body().contains("id=\"consent\"")) {
+      throw new AssertionError("the authorization was not taken: HTTP " + r.statusCode());
+    }
+    page = r.body();
+    pageUri = r.uri();
+  }
+
   private static byte[] multipart(String boundary, Map<String, Object> parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Map.Entry<String, Object> p : parts.entrySet()) {
