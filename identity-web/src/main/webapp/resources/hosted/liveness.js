@@ -129,7 +129,16 @@
     });
   }
 
-  if (!supported()) { return; }
-  var boxes = document.querySelectorAll('.liveness[data-actions]');
-  for (var i = 0; i < boxes.length; i++) { enhance(boxes[i]); }
+  function init() {
+    if (!supported()) { return; }
+    var boxes = document.querySelectorAll('.liveness[data-actions]');
+    for (var i = 0; i < boxes.length; i++) { enhance(boxes[i]); }
+  }
+
+  // The script is in the head: wait for the page.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
 })();

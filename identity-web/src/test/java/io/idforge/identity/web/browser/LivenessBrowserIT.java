@@ -92,8 +92,12 @@ class LivenessBrowserIT extends BrowserSupport {
     String asked = box.getAttribute("data-actions");
     screenshot("actions-listed");
     click("liveness-start");
-    patiently(Duration.ofSeconds(15)).until(d -> !"straight".equals(
-        d.findElement(By.id("liveness")).getAttribute("data-current")) ? true : null);
+    // The recording has moved past the neutral frames (or the page has already been sent).
+    patiently(Duration.ofSeconds(30)).until(whilePageReplaced(d -> {
+      List<WebElement> live = d.findElements(By.id("liveness"));
+      String current = live.isEmpty() ? "sent" : live.get(0).getAttribute("data-current");
+      return current != null && !"straight".equals(current) ? current : null;
+    }));
     screenshot("recording");
     WebElement outcome = patiently(Duration.ofSeconds(120)).until(
         whilePageReplaced(d -> d.findElements(By.id("outcome")).stream().findFirst().orElse(null)));
