@@ -1,6 +1,6 @@
 -- Active liveness of face steps (issue 12). Per validation: the actions the server asked for one
 -- attempt (wire names in order, comma-joined; chosen by the server so a client cannot pick easy
--- ones), that attempt's number (a retry gets new actions), and the recorded burst of frames (one
+-- ones), the number of the check they are for (a retry gets new actions), and the recorded burst of frames (one
 -- sealed stored_media object). The per-action outcome is part of the sealed details JSON
 -- (face_recognition_validations.actions_status), as the similarity outcome already is.
 ALTER TABLE validation ADD COLUMN liveness_actions VARCHAR(80);

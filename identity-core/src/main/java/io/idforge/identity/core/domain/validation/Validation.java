@@ -331,17 +331,24 @@ public class Validation {
    * the same challenge).
    */
   public java.util.List<String> livenessChallenge(java.util.function.Supplier<java.util.List<String>> chooser) {
-    if (livenessActions == null || livenessAttempt == null || livenessAttempt != attempt) {
+    // The attempt counter moves on when input is submitted (CHECKING): the actions are stored for
+    // the check the next submission starts.
+    int forCheck = attempt + 1;
+    if (livenessActions == null || livenessAttempt == null || livenessAttempt != forCheck) {
       requireState(ValidationState.AWAITING_INPUT);
       livenessActions = String.join(",", chooser.get());
-      livenessAttempt = attempt;
+      livenessAttempt = forCheck;
     }
     return java.util.List.of(livenessActions.split(","));
   }
 
-  /** The actions asked for the current attempt, or empty when none were asked. */
+  /**
+   * The actions of the current attempt: while awaiting input, those asked for the next
+   * submission; while checking, those of the running check. Empty when none were asked.
+   */
   public java.util.List<String> livenessActions() {
-    return livenessActions == null || livenessAttempt == null || livenessAttempt != attempt
+    int forCheck = isChecking() ? attempt : attempt + 1;
+    return livenessActions == null || livenessAttempt == null || livenessAttempt != forCheck
         ? java.util.List.of()
         : java.util.List.of(livenessActions.split(","));
   }
