@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestInstance;
  * live 15/27 passed (55.6 %; the misses are mostly the synthetic mouth warp not read as an open
  * mouth, and small upscaled group-photo faces whose landmarks jitter); still 0/9, hand-held 0/9,
  * reordered 0/9 (8 named {@code actions_not_in_expected_order}), replay 0/9 passed. Check time
- * per burst of 10-14 frames on the shared 2-core machine under a load average of about 35:
- * median 1.2 s, max 3.6 s.
+ * per burst of 10-14 frames: median 161 ms, max 505 ms on the idle 2-core machine; median 1.2 s,
+ * max 3.6 s under a load average of about 35.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LivenessEvaluationTest {
