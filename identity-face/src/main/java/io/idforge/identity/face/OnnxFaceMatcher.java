@@ -3,12 +3,18 @@ package io.idforge.identity.face;
 import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceEngineException;
 import io.idforge.identity.api.spi.FaceMatcher;
+import io.idforge.identity.api.spi.LivenessAction;
+import io.idforge.identity.api.spi.LivenessChecker;
+import io.idforge.identity.api.spi.LivenessReport;
 import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.document.image.ImageDecoder;
 import io.idforge.identity.face.engine.FaceEngine;
 import io.idforge.identity.face.engine.FaceEngineSettings;
 import io.idforge.identity.face.engine.ModelSource;
 import io.idforge.identity.face.engine.NativeRuntime;
+import io.idforge.identity.face.liveness.LivenessAnalyser;
+import io.idforge.identity.face.liveness.LivenessRules;
+import java.util.List;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +44,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * WARNING, and face validations then wait for manual review.
  */
 @ApplicationScoped
-public class OnnxFaceMatcher implements FaceMatcher {
+public class OnnxFaceMatcher implements FaceMatcher, LivenessChecker {
 
   /** The engine's name for logs and the admin UI. */
   public static final String NAME = "onnx-rfb320-dlib-resnet";
@@ -106,6 +112,20 @@ public class OnnxFaceMatcher implements FaceMatcher {
     } catch (RuntimeException ex) {
       // An unexpected failure inside the pipeline is a system error, not a decline.
       throw new FaceEngineException("face engine failed: " + ex, ex);
+    }
+  }
+
+  /** Active liveness on the same engine (landmarks, head pose, descriptors of every frame). */
+  @Override
+  public LivenessReport check(List<byte[]> frames, List<LivenessAction> asked) throws FaceEngineException {
+    FaceEngine e = engine().orElseThrow(
+        () -> new FaceEngineException("face engine is not available", null));
+    try {
+      return new LivenessAnalyser(e, LivenessRules.defaults()).check(frames, asked);
+    } catch (DecodeBusyException busy) {
+      throw busy;
+    } catch (RuntimeException ex) {
+      throw new FaceEngineException("liveness check failed: " + ex, ex);
     }
   }
 

@@ -94,6 +94,15 @@ public record FlowRequest(
   /** Accepted {@code status} values. */
   public static final Set<String> STATUSES = Set.of("enabled", "disabled");
 
+  /**
+   * Accepted {@code liveness_type} values: {@code none} (one selfie) or {@code active} (a burst of
+   * server-chosen actions). Truora's {@code passive} is not offered: no passive detector is installed.
+   */
+  public static final List<String> LIVENESS_TYPES = List.of("none", "active");
+
+  /** Accepted {@code liveness_fallback} values. */
+  public static final List<String> LIVENESS_FALLBACKS = List.of("manual_review", "decline");
+
   /** Accepted {@code manual_review} values. */
   public static final List<String> MANUAL_REVIEW_VALUES = List.of("default", "disabled", "enabled");
 
@@ -109,7 +118,9 @@ public record FlowRequest(
           "manual_review",
           "minimum_age",
           "timeout",
-          "manual_review_timeout");
+          "manual_review_timeout",
+          "liveness_type",
+          "liveness_fallback");
   private static final Set<String> ADT_KEYS = Set.of("country", "document_types");
 
   /**
@@ -294,6 +305,20 @@ public record FlowRequest(
             path + ".manual_review must be one of " + String.join(", ", MANUAL_REVIEW_VALUES));
       }
     }
+    if (config.livenessType() != null) {
+      onlyFor(path + ".liveness_type", type, StepType.FACE_RECOGNITION);
+      if (!LIVENESS_TYPES.contains(config.livenessType())) {
+        throw new InvalidInputException(
+            path + ".liveness_type", path + ".liveness_type must be one of " + String.join(", ", LIVENESS_TYPES));
+      }
+    }
+    if (config.livenessFallback() != null) {
+      onlyFor(path + ".liveness_fallback", type, StepType.FACE_RECOGNITION);
+      if (!LIVENESS_FALLBACKS.contains(config.livenessFallback())) {
+        throw new InvalidInputException(path + ".liveness_fallback",
+            path + ".liveness_fallback must be one of " + String.join(", ", LIVENESS_FALLBACKS));
+      }
+    }
     Integer minimumAge = config.minimumAge();
     if (minimumAge != null) {
       onlyFor(
@@ -417,6 +442,8 @@ public record FlowRequest(
       expectInt(config, configPath, "minimum_age");
       expectInt(config, configPath, "timeout");
       expectInt(config, configPath, "manual_review_timeout");
+      expectString(config, configPath, "liveness_type");
+      expectString(config, configPath, "liveness_fallback");
       JsonArray adts = expectArray(config, configPath, "allowed_document_types");
       if (adts == null) {
         continue;

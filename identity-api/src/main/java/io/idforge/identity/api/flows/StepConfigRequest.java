@@ -18,6 +18,10 @@ import java.util.List;
  *     validation timeout; 300 by default, at most 600 for codes and 21600 for documents and faces)
  * @param manualReviewTimeout {@code manual_review_timeout}: seconds a manual review may wait
  *     (21600 by default, at most 604800)
+ * @param livenessType {@code liveness_type}: {@code none} (default) or {@code active} (the
+ *     selfie is a recorded burst of server-chosen actions); face-recognition only
+ * @param livenessFallback {@code liveness_fallback}: what a single selfie gets on an active step
+ *     (a browser that cannot record): {@code manual_review} (default) or {@code decline}
  */
 @JsonbPropertyOrder({
   "allowedRetries",
@@ -26,7 +30,9 @@ import java.util.List;
   "manualReview",
   "minimumAge",
   "timeout",
-  "manualReviewTimeout"
+  "manualReviewTimeout",
+  "livenessType",
+  "livenessFallback"
 })
 public record StepConfigRequest(
     @JsonbProperty("allowed_retries") Integer allowedRetries,
@@ -35,4 +41,6 @@ public record StepConfigRequest(
     @JsonbProperty("manual_review") String manualReview,
     @JsonbProperty("minimum_age") Integer minimumAge,
     @JsonbProperty("timeout") Integer timeout,
-    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout) {}
+    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout,
+    @JsonbProperty("liveness_type") String livenessType,
+    @JsonbProperty("liveness_fallback") String livenessFallback) {}

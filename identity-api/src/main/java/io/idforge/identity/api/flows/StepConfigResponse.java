@@ -14,6 +14,8 @@ import java.util.List;
  * @param allowedDocumentTypes {@code allowed_document_types}, null when every document is allowed
  * @param manualReview {@code manual_review}: {@code default}, {@code disabled} or {@code enabled}
  * @param minimumAge {@code minimum_age}, null when not enforced
+ * @param livenessType {@code liveness_type}: {@code active} on face steps with active liveness, else absent
+ * @param livenessFallback {@code liveness_fallback}, face-recognition steps with active liveness only
  */
 @JsonbPropertyOrder({
   "allowedRetries",
@@ -22,7 +24,9 @@ import java.util.List;
   "manualReview",
   "minimumAge",
   "timeout",
-  "manualReviewTimeout"
+  "manualReviewTimeout",
+  "livenessType",
+  "livenessFallback"
 })
 public record StepConfigResponse(
     @JsonbProperty("allowed_retries") Integer allowedRetries,
@@ -31,4 +35,6 @@ public record StepConfigResponse(
     @JsonbProperty("manual_review") String manualReview,
     @JsonbProperty("minimum_age") Integer minimumAge,
     @JsonbProperty("timeout") Integer timeout,
-    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout) {}
+    @JsonbProperty("manual_review_timeout") Integer manualReviewTimeout,
+    @JsonbProperty("liveness_type") String livenessType,
+    @JsonbProperty("liveness_fallback") String livenessFallback) {}

@@ -56,7 +56,7 @@ class FlowRequestTest {
 
   static StepConfigRequest config(
       Integer retries, Double threshold, List<AllowedDocumentTypes> adt, String review, Integer age) {
-    return new StepConfigRequest(retries, threshold, adt, review, age, null, null);
+    return new StepConfigRequest(retries, threshold, adt, review, age, null, null, null, null);
   }
 
   static void assertInvalid(FlowRequest request, String field, String message) {
@@ -122,7 +122,7 @@ class FlowRequestTest {
   @ValueSource(ints = {0, 601})
   void aCodeStepsTimeoutIsBetweenOneSecondAndTenMinutes(int timeout) {
     assertInvalid(
-        flow(step("email-verification", new StepConfigRequest(null, null, null, null, null, timeout, null))),
+        flow(step("email-verification", new StepConfigRequest(null, null, null, null, null, timeout, null, null, null))),
         "steps[0].config.timeout",
         "Invalid request: steps[0].config.timeout must be between 1 and 600 seconds");
   }
@@ -130,7 +130,7 @@ class FlowRequestTest {
   @Test
   void aReviewTimeoutBelongsToStepsThatCanBeReviewed() {
     assertInvalid(
-        flow(step("phone-verification", new StepConfigRequest(null, null, null, null, null, null, 3600))),
+        flow(step("phone-verification", new StepConfigRequest(null, null, null, null, null, null, 3600, null, null))),
         "steps[0].config.manual_review_timeout",
         "Invalid request: steps[0].config.manual_review_timeout is only allowed on document-validation and"
             + " face-recognition steps");
@@ -373,9 +373,9 @@ class FlowRequestTest {
   @Test
   void unknownConfigField() {
     assertUnknown(
-        "{\"name\":\"n\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"liveness_type\":\"passive\"}}]}",
-        "steps[0].config.liveness_type",
-        "Invalid request: unknown field steps[0].config.liveness_type");
+        "{\"name\":\"n\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"recorder\":\"rt-t\"}}]}",
+        "steps[0].config.recorder",
+        "Invalid request: unknown field steps[0].config.recorder");
   }
 
   @Test

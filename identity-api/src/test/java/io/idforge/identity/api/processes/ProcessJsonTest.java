@@ -280,10 +280,15 @@ class ProcessJsonTest {
 
   @Test
   void faceDetailsAndDocumentValidationsKeepWireOrder() {
-    FaceRecognitionValidations f = new FaceRecognitionValidations("success", 0.93, "success", null);
+    FaceRecognitionValidations f = new FaceRecognitionValidations("success", 0.93, "success", null, null, null);
     assertEquals(
         List.of("similarity_status", "confidence_score", "passive_liveness_status"),
         JsonSupport.keysOf(f));
+    FaceRecognitionValidations live = new FaceRecognitionValidations("success", 0.93, null, "success",
+        List.of(new ActionStatus("look-left", "success"), new ActionStatus("open-mouth", "success")), null);
+    assertEquals(List.of("similarity_status", "confidence_score", "liveness_status", "actions_status"),
+        JsonSupport.keysOf(live));
+    assertEquals(List.of("action", "status"), JsonSupport.keysOf(live.actionsStatus().get(0)));
     ValidationItem item =
         new ValidationItem(
             "Manual review",

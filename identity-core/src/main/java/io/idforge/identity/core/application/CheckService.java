@@ -2,7 +2,9 @@ package io.idforge.identity.core.application;
 
 import io.idforge.identity.core.domain.enrollment.Enrollment;
 import io.idforge.identity.core.domain.enrollment.EnrollmentRepository;
+import io.idforge.identity.core.application.steps.FrameBurst;
 import io.idforge.identity.core.domain.flow.FlowStep;
+import io.idforge.identity.core.domain.flow.LivenessConfig;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.process.IdentityProcess;
 import io.idforge.identity.core.domain.process.ProcessRepository;
@@ -64,7 +66,9 @@ public class CheckService {
           case FACE_RECOGNITION ->
               new CheckInputs(
                   validationId, attempt, v.type(), null, null, null, null, null,
-                  media.read(client, v.faceMediaId()).bytes(), portrait(v).orElse(null), null, v.threshold());
+                  media.read(client, v.faceMediaId()).bytes(), portrait(v).orElse(null), null, v.threshold(),
+                  liveness(v), v.livenessActions(),
+                  v.framesMediaId() == null ? null : FrameBurst.unpack(media.read(client, v.framesMediaId()).bytes()));
           default -> throw new IllegalStateException(v.type() + " has no deferred check");
         });
   }
@@ -144,6 +148,15 @@ public class CheckService {
   /** The attempt a checking validation is on, or -1 (for resuming interrupted checks). */
   public int attemptOf(String validationId) {
     return validations.findById(validationId).filter(Validation::isChecking).map(Validation::attempt).orElse(-1);
+  }
+
+  /** The face step's liveness setting; standalone validations (no flow) have none. */
+  private LivenessConfig liveness(Validation v) {
+    if (v.processId() == null) {
+      return LivenessConfig.OFF;
+    }
+    IdentityProcess p = processes.find(v.clientId(), v.processId()).orElseThrow();
+    return definitions.of(p.flowId(), p.flowVersion()).steps().get(v.stepIndex()).config().liveness();
   }
 
   private Integer minimumAge(Validation v) {

@@ -150,6 +150,38 @@ public class HostedFlowService {
     });
   }
 
+  /**
+   * A recorded liveness burst for the current face step (frames in capture order).
+   *
+   * @see FaceStepHandler#submitBurst
+   */
+  public FlowScreen submitBurst(Caller web, java.util.List<byte[]> frames) {
+    return act(web, (r, v) -> {
+      requireType(v, StepType.FACE_RECOGNITION);
+      return faces.submitBurst(r, v, frames);
+    });
+  }
+
+  /**
+   * The liveness actions of the current face step's attempt, chosen and stored on the first call
+   * (a page view); empty when the current step is no face step awaiting a selfie, or does not ask
+   * for liveness.
+   */
+  public java.util.List<String> livenessChallenge(Caller web) {
+    ProcessRecord r = lock(web);
+    if (!r.process().isPending() || (r.definition().asksConsent() && r.process().consentGiven() == null)) {
+      return java.util.List.of();
+    }
+    Validation v = engine.currentValidation(r, null);
+    if (v == null || v.type() != StepType.FACE_RECOGNITION || !v.awaitingInput()
+        || !r.currentStep().config().liveness().active()) {
+      return java.util.List.of();
+    }
+    java.util.List<String> actions = faces.challenge(v);
+    records.save(r);
+    return actions;
+  }
+
   /** Version of the welcome screen's data-authorization text; stored with the language shown. */
   public static final String CONSENT_TEXT_VERSION = "1";
 

@@ -174,6 +174,41 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
+   * A face narrower than this share of the largest face in a liveness frame is not counted as a
+   * second face (a face far in the background); one at least this wide is (a second person, or a
+   * photo held up beside the face).
+   */
+  public static final double COMPANION_FACE_SHARE = 0.4;
+
+  /**
+   * Analyses one frame of a liveness burst: counts the faces, and for the largest one (at least
+   * the selfie floor wide) finds its landmarks and descriptor. No sharpness gate (see {@link
+   * FrameFace}).
+   */
+  public FrameFace frame(RgbImage image) throws FaceEngineException {
+    try {
+      List<FaceBox> faces = detector.detect(image);
+      if (faces.isEmpty()) {
+        return FrameFace.none(0);
+      }
+      FaceBox face = largest(faces);
+      int counted = (int) faces.stream()
+          .filter(f -> f.width() >= COMPANION_FACE_SHARE * face.width()).count();
+      if (face.width() < settings.minSelfieFace()) {
+        return FrameFace.none(counted);
+      }
+      double[] landmarks = landmarker.landmarks(image, face);
+      float[] chip = Sampler.sample(image, FaceAligner.chip(landmarks), FaceAligner.SIZE,
+          FaceAligner.SIZE, Sampler.Clip.NONE, FaceLandmarker.NORM);
+      float[] descriptor = descriptorModel.run(chip,
+          new long[] {1, 3, FaceAligner.SIZE, FaceAligner.SIZE}, "descriptor")[0];
+      return new FrameFace(counted, Optional.of(face), landmarks, descriptor);
+    } catch (OrtException e) {
+      throw new FaceEngineException("face engine failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The raw descriptor distance of the two pictures' faces (selfie rules for {@code selfie},
    * document rules for {@code document}), or empty when either yields no usable face.
    */

@@ -56,6 +56,11 @@ public final class EngineBinding implements AutoCloseable {
     }
   }
 
+  /** The engine itself, for evaluations that need more than a pair score (liveness). */
+  public FaceEngine engine() {
+    return engine;
+  }
+
   /** Why {@link #open()} was empty, for messages and skipped tests. */
   public static String unavailableReason() {
     return unavailable;

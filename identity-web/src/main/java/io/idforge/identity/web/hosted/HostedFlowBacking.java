@@ -101,6 +101,8 @@ public class HostedFlowBacking {
   private Part front;
   private Part back;
   private Part selfie;
+  private List<Part> frames;
+  private List<String> livenessActions;
 
   @PostConstruct
   void load() {
@@ -224,6 +226,49 @@ public class HostedFlowBacking {
       }
       return hosted.submitSelfie(caller, bytes(selfie)).notice();
     });
+  }
+
+  /**
+   * A recorded liveness burst (liveness.js fills the multiple file input with the frames in
+   * capture order; one multipart post). The server checks the count; a wrong one uses no attempt.
+   */
+  public String submitBurst() {
+    return act(() -> {
+      if (frames == null || frames.isEmpty()) {
+        return "file_required";
+      }
+      List<byte[]> burst = new ArrayList<>();
+      for (Part p : frames) {
+        if (tooLarge(p)) {
+          return "file_too_large";
+        }
+        burst.add(bytes(p));
+      }
+      return hosted.submitBurst(caller, burst).notice();
+    });
+  }
+
+  /**
+   * The actions the current face step asks for, in order (chosen and stored by the server on the
+   * first view of the attempt); empty when the step asks for no liveness.
+   */
+  public List<String> getLivenessActions() {
+    if (livenessActions == null) {
+      livenessActions = caller == null || screen == null || !"face-recognition".equals(getStepType())
+          ? List.of()
+          : hosted.livenessChallenge(caller);
+    }
+    return livenessActions;
+  }
+
+  /** The actions as the page's data attribute (comma-joined wire names). */
+  public String getLivenessActionList() {
+    return String.join(",", getLivenessActions());
+  }
+
+  /** What a single selfie gets on this liveness step: {@code manual_review} or {@code decline}. */
+  public String getLivenessFallback() {
+    return screen == null || screen.step() == null ? "manual_review" : screen.step().config().liveness().fallback();
   }
 
   /** Welcome screen: the user authorizes the use of their data (the box must be checked). */
@@ -715,5 +760,7 @@ public class HostedFlowBacking {
   public Part getBack() { return back; }
   public void setBack(Part back) { this.back = back; }
   public Part getSelfie() { return selfie; }
+  public List<Part> getFrames() { return frames; }
+  public void setFrames(List<Part> frames) { this.frames = frames; }
   public void setSelfie(Part selfie) { this.selfie = selfie; }
 }

@@ -120,6 +120,19 @@ class FlowsAndAccountsIT extends ItSupport {
   }
 
   @Test
+  void aFaceStepWithActiveLivenessEchoesItsSettings() {
+    String id = createFlow(tenant, "{\"name\":\"live\",\"steps\":[{\"type\":\"document-validation\"},"
+        + "{\"type\":\"face-recognition\",\"config\":{\"liveness_type\":\"active\",\"liveness_fallback\":\"decline\"}}]}");
+    Resp flow = api.get("/v1/flows/" + id, tenant.apiKey());
+    assertEquals(200, flow.status(), flow::toString);
+    jakarta.json.JsonObject face = flow.array("steps").getJsonObject(1).getJsonObject("config");
+    assertEquals("active", face.getString("liveness_type"));
+    assertEquals("decline", face.getString("liveness_fallback"));
+    // Steps without liveness do not show the members.
+    assertNull(flow.array("steps").getJsonObject(0).getJsonObject("config").get("liveness_type"));
+  }
+
+  @Test
   void theListingHasEveryFlowOfTheTenant() {
     Tenant own = newTenant("FlowList");
     String first = createFlow(own, FULL_FLOW);
@@ -147,6 +160,13 @@ class FlowsAndAccountsIT extends ItSupport {
             "Invalid request: steps[0].config.face_threshold must be between 0 and 1"),
         Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"allowed_retries\":5}}]}",
             "Invalid request: steps[0].config.allowed_retries must be between 0 and 2 for face-recognition"),
+        Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"liveness_type\":\"passive\"}}]}",
+            "Invalid request: steps[0].config.liveness_type must be one of none, active"),
+        Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"email-verification\",\"config\":{\"liveness_type\":\"active\"}}]}",
+            "Invalid request: steps[0].config.liveness_type is only allowed on face-recognition steps"),
+        Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"face-recognition\",\"config\":{\"liveness_type\":\"active\","
+                + "\"liveness_fallback\":\"accept\"}}]}",
+            "Invalid request: steps[0].config.liveness_fallback must be one of manual_review, decline"),
         Arguments.of("{\"name\":\"x\",\"status\":\"paused\",\"steps\":[{\"type\":\"face-recognition\"}]}",
             "Invalid request: status must be one of enabled, disabled"),
         Arguments.of("{\"name\":\"x\",\"steps\":[{\"type\":\"document-validation\",\"config\":{\"allowed_document_types\":"

@@ -43,6 +43,9 @@ final class FlowDefinitionJson {
       if (c.minimumAge() != null) {
         config.add("minimum_age", c.minimumAge());
       }
+      if (c.liveness().active()) {
+        config.add("liveness_type", c.liveness().type()).add("liveness_fallback", c.liveness().fallback());
+      }
       steps.add(
           JSON.createObjectBuilder()
               .add("step_id", s.stepId())
@@ -105,7 +108,10 @@ final class FlowDefinitionJson {
                   minimumAge == null ? null : minimumAge.intValue(),
                   // Versions stored before timeouts were configurable take the defaults.
                   c.getInt("timeout", StepConfig.DEFAULT_TIMEOUT_SECONDS),
-                  c.getInt("manual_review_timeout", StepConfig.DEFAULT_REVIEW_TIMEOUT_SECONDS))));
+                  c.getInt("manual_review_timeout", StepConfig.DEFAULT_REVIEW_TIMEOUT_SECONDS),
+                  // Versions stored before liveness existed have none.
+                  new LivenessConfig("active".equals(c.getString("liveness_type", "none")),
+                      c.getString("liveness_fallback", null)))));
     }
     return new FlowDefinition(
         o.getString("name"), o.getBoolean("enabled"), o.getInt("time_to_live"), steps,

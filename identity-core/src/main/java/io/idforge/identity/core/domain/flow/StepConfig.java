@@ -16,6 +16,7 @@ import java.util.List;
  *     (Truora's validation {@code timeout}, default {@value #DEFAULT_TIMEOUT_SECONDS})
  * @param reviewTimeoutSeconds how long a manual review of this step may wait for a decision before
  *     it expires {@code manual_review_expired} (default {@value #DEFAULT_REVIEW_TIMEOUT_SECONDS})
+ * @param liveness active liveness of a face step (off by default)
  */
 public record StepConfig(
     int allowedRetries,
@@ -24,13 +25,22 @@ public record StepConfig(
     String manualReview,
     Integer minimumAge,
     int timeoutSeconds,
-    int reviewTimeoutSeconds) {
+    int reviewTimeoutSeconds,
+    LivenessConfig liveness) {
 
   /** Truora's default validation timeout. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 300;
 
   /** Truora's longest validation timeout (document and face), our default review deadline. */
   public static final int DEFAULT_REVIEW_TIMEOUT_SECONDS = 21_600;
+
+  /** A step without liveness. */
+  public StepConfig(
+      int allowedRetries, double faceThreshold, List<AllowedDocuments> allowedDocuments, String manualReview,
+      Integer minimumAge, int timeoutSeconds, int reviewTimeoutSeconds) {
+    this(allowedRetries, faceThreshold, allowedDocuments, manualReview, minimumAge, timeoutSeconds,
+        reviewTimeoutSeconds, LivenessConfig.OFF);
+  }
 
   /** A step with the default timeouts. */
   public StepConfig(
@@ -52,6 +62,7 @@ public record StepConfig(
     }
     allowedDocuments = allowedDocuments == null ? List.of() : List.copyOf(allowedDocuments);
     manualReview = manualReview == null ? "default" : manualReview;
+    liveness = liveness == null ? LivenessConfig.OFF : liveness;
     if (timeoutSeconds <= 0 || reviewTimeoutSeconds <= 0) {
       throw new IllegalArgumentException("timeouts must be positive");
     }

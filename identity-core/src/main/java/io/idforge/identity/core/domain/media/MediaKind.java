@@ -8,6 +8,8 @@ public enum MediaKind {
   DOCUMENT_FRONT("document-front"),
   DOCUMENT_REVERSE("document-reverse"),
   SELFIE("face-photo"),
+  /** The frames of an active-liveness burst, sealed as one object ({@code FrameBurst}). */
+  LIVENESS_FRAMES("liveness-frames"),
   /** The reference photo of a face enrollment (Validations API). */
   FACE_REFERENCE("enrollment-photo");
 

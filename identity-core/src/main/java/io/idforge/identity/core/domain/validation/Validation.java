@@ -113,6 +113,20 @@ public class Validation {
   @Column(name = "face_media_id", length = 40)
   private String faceMediaId;
 
+  /**
+   * Active liveness: the actions asked for attempt {@link #livenessAttempt}, in order, as their
+   * wire names joined by commas; chosen by the server, never by the client.
+   */
+  @Column(name = "liveness_actions", length = 80)
+  private String livenessActions;
+
+  @Column(name = "liveness_attempt")
+  private Integer livenessAttempt;
+
+  /** The recorded burst of the current attempt (one sealed media object holding every frame). */
+  @Column(name = "frames_media_id", length = 40)
+  private String framesMediaId;
+
   @Embedded private StoredOtp otp;
 
   /** JSON of the type-specific {@code details} object, written by the step handlers. */
@@ -268,6 +282,7 @@ public class Validation {
     frontMediaId = null;
     reverseMediaId = null;
     faceMediaId = null;
+    framesMediaId = null;
   }
 
   /** One side of the announced document (the Validations API uploads sides one at a time). */
@@ -297,6 +312,49 @@ public class Validation {
   public void attachFace(String mediaId) {
     requireState(ValidationState.AWAITING_INPUT);
     faceMediaId = mediaId;
+    framesMediaId = null;
+  }
+
+  /**
+   * A recorded liveness burst for the current attempt: the frames, and the neutral frame shown as
+   * the selfie ({@code face_photo}).
+   */
+  public void attachBurst(String framesId, String selfieId) {
+    requireState(ValidationState.AWAITING_INPUT);
+    faceMediaId = selfieId;
+    framesMediaId = framesId;
+  }
+
+  /**
+   * The actions asked for the current attempt, choosing them with {@code chooser} on the first
+   * call of each attempt; later calls of the same attempt return the same actions (a reload shows
+   * the same challenge).
+   */
+  public java.util.List<String> livenessChallenge(java.util.function.Supplier<java.util.List<String>> chooser) {
+    // The attempt counter moves on when input is submitted (CHECKING): the actions are stored for
+    // the check the next submission starts.
+    int forCheck = attempt + 1;
+    if (livenessActions == null || livenessAttempt == null || livenessAttempt != forCheck) {
+      requireState(ValidationState.AWAITING_INPUT);
+      livenessActions = String.join(",", chooser.get());
+      livenessAttempt = forCheck;
+    }
+    return java.util.List.of(livenessActions.split(","));
+  }
+
+  /**
+   * The actions of the current attempt: while awaiting input, those asked for the next
+   * submission; while checking, those of the running check. Empty when none were asked.
+   */
+  public java.util.List<String> livenessActions() {
+    int forCheck = isChecking() ? attempt : attempt + 1;
+    return livenessActions == null || livenessAttempt == null || livenessAttempt != forCheck
+        ? java.util.List.of()
+        : java.util.List.of(livenessActions.split(","));
+  }
+
+  public String framesMediaId() {
+    return framesMediaId;
   }
 
   /** Stores a (re)issued one-time-code challenge; its retry count is the validation's. */

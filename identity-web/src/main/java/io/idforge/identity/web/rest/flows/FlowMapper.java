@@ -12,6 +12,7 @@ import io.idforge.identity.core.application.FlowService.FlowView;
 import io.idforge.identity.core.domain.flow.AllowedDocuments;
 import io.idforge.identity.core.domain.flow.FlowDefinition;
 import io.idforge.identity.core.domain.flow.FlowStep;
+import io.idforge.identity.core.domain.flow.LivenessConfig;
 import io.idforge.identity.core.domain.flow.StepConfig;
 import io.idforge.identity.core.domain.flow.StepType;
 import java.util.ArrayList;
@@ -44,9 +45,12 @@ public final class FlowMapper {
       int timeout = c != null && c.timeout() != null ? c.timeout() : FlowRequest.DEFAULT_TIMEOUT;
       int reviewTimeout =
           c != null && c.manualReviewTimeout() != null ? c.manualReviewTimeout() : FlowRequest.DEFAULT_MANUAL_REVIEW_TIMEOUT;
+      LivenessConfig liveness = c == null ? LivenessConfig.OFF
+          : new LivenessConfig("active".equals(c.livenessType()), c.livenessFallback());
       steps.add(
           new FlowStep(
-              null, type, new StepConfig(retries, threshold, allowed, manualReview, minimumAge, timeout, reviewTimeout)));
+              null, type,
+              new StepConfig(retries, threshold, allowed, manualReview, minimumAge, timeout, reviewTimeout, liveness)));
     }
     return new FlowDefinition(
         request.name().trim(),
@@ -79,7 +83,9 @@ public final class FlowMapper {
                   c.manualReview(),
                   c.minimumAge(),
                   c.timeoutSeconds(),
-                  s.type().takesFiles() ? c.reviewTimeoutSeconds() : null)));
+                  s.type().takesFiles() ? c.reviewTimeoutSeconds() : null,
+                  c.liveness().active() ? c.liveness().type() : null,
+                  c.liveness().active() ? c.liveness().fallback() : null)));
     }
     return new FlowResponse(
         view.flow().flowId(),
