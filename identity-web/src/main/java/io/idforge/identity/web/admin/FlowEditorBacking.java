@@ -60,6 +60,11 @@ public class FlowEditorBacking implements Serializable {
   private String logoUrl;
   private String primaryColor;
   private String supportContact;
+  /**
+   * Settings the form does not edit yet (the iframe allowlist, a face step's liveness): carried from
+   * the loaded version into the saved one, so a save in the console never drops them.
+   */
+  private List<String> allowedFrameAncestors;
   private String newStepType = "document-validation";
   private final List<StepRow> steps = new ArrayList<>();
 
@@ -74,6 +79,8 @@ public class FlowEditorBacking implements Serializable {
     private String minimumAge;
     private String manualReviewTimeout;
     private String documentTypes;
+    private String livenessType;
+    private String livenessFallback;
 
     StepRow(String type) {
       this.type = type;
@@ -133,6 +140,7 @@ public class FlowEditorBacking implements Serializable {
     logoUrl = d.logoUrl();
     primaryColor = d.primaryColor();
     supportContact = d.supportContact();
+    allowedFrameAncestors = d.allowedFrameAncestors() == null ? null : new ArrayList<>(d.allowedFrameAncestors());
     steps.clear();
     for (FlowStep s : d.steps()) {
       StepRow row = new StepRow(s.type().wireValue());
@@ -141,6 +149,10 @@ public class FlowEditorBacking implements Serializable {
       row.timeout = Integer.toString(c.timeoutSeconds());
       if (s.type() == StepType.FACE_RECOGNITION) {
         row.faceThreshold = Double.toString(c.faceThreshold());
+        if (c.liveness().active()) {
+          row.livenessType = c.liveness().type();
+          row.livenessFallback = c.liveness().fallback();
+        }
       }
       if (s.type().takesFiles()) {
         row.manualReview = c.manualReview();
@@ -217,11 +229,14 @@ public class FlowEditorBacking implements Serializable {
           r.isFiles() ? blank(r.manualReview) : null,
           r.isFiles() ? integer(path + "minimum_age", r.minimumAge) : null,
           integer(path + "timeout", r.timeout),
-          r.isFiles() ? integer(path + "manual_review_timeout", r.manualReviewTimeout) : null);
+          r.isFiles() ? integer(path + "manual_review_timeout", r.manualReviewTimeout) : null,
+          r.isFace() ? r.livenessType : null,
+          r.isFace() ? r.livenessFallback : null);
       requested.add(new FlowStepRequest(blank(r.type), config));
     }
     return new FlowRequest(name, integer("time_to_live", timeToLive), blank(status), requested,
-        blank(privacyNoticeUrl), blank(displayName), blank(logoUrl), blank(primaryColor), blank(supportContact));
+        blank(privacyNoticeUrl), blank(displayName), blank(logoUrl), blank(primaryColor), blank(supportContact),
+        allowedFrameAncestors == null || allowedFrameAncestors.isEmpty() ? null : allowedFrameAncestors);
   }
 
   static Integer integer(String field, String value) {

@@ -98,7 +98,7 @@ public class ConsoleFlows {
       throw new ConflictException("Conflict: the flow is already disabled");
     }
     FlowDefinition disabled = new FlowDefinition(d.name(), false, d.timeToLiveMinutes(), d.steps(),
-        d.privacyNoticeUrl(), d.displayName(), d.logoUrl(), d.primaryColor(), d.supportContact());
+        d.privacyNoticeUrl(), d.displayName(), d.logoUrl(), d.primaryColor(), d.supportContact(), d.allowedFrameAncestors());
     FlowView after = flows.update(actor.tenantCaller(), flowId, disabled);
     audit.append(new AuditRecord(actor.username(), after.flow().clientId(), actor.sourceIp(), "flow_disabled", flowId,
         "before: version " + before.flow().flowVersion() + " enabled; after: version " + after.flow().flowVersion()
