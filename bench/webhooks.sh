@@ -51,10 +51,11 @@ expect 200
 log "tenant, endpoint $ENDPOINT_ID and one real process made through the API"
 
 pending() { sql "SELECT count(*) FROM webhook_delivery WHERE status = 'pending' AND next_attempt_at < 'infinity'"; }
-wait_drained() { # wait_drained TIMEOUT: until nothing is pending; dies on timeout
+wait_drained() { # wait_drained TIMEOUT: until nothing is pending (progress in progress.txt); dies on timeout
   local end=$(( $(date +%s) + $1 )) p
   while :; do
     p=$(pending)
+    echo "$(date +%s.%N | cut -c1-14) $p" >>"$OUT/progress.txt"
     [ "$p" = 0 ] && return 0
     [ "$(date +%s)" -lt "$end" ] || die "$p deliveries still pending after $1 s"
     sleep 0.2

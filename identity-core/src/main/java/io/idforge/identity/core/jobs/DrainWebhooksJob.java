@@ -6,6 +6,7 @@ import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
 import io.idforge.identity.core.application.webhooks.EndpointBreakers;
 import io.idforge.identity.core.application.webhooks.WebhookSettings;
 import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -16,14 +17,18 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +38,7 @@ import java.util.logging.Logger;
 /**
  * Sends due webhook deliveries. Every node runs it on a non-persistent interval timer; a tick
  * claims due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL: nodes claim different rows) by
- * pushing their due time past the claim timeout, commits, and hands each to the managed executor,
+ * pushing their due time past the claim timeout, commits, and hands each to its sender threads,
  * so the timer never waits for a receiver and a slow endpoint holds only its own requests. A node
  * that dies mid-send leaves the row claimed until the timeout, when any node sends it again: at
  * least once. The in-flight cap bounds threads and connections per node. With a backlog (the last
@@ -54,7 +59,15 @@ public class DrainWebhooksJob {
 
   @Resource TimerService timerService;
 
-  @Resource ManagedExecutorService executor;
+  /** Makes the sender threads: container-managed, so they carry the application's context. */
+  @Resource ManagedThreadFactory threadFactory;
+
+  /**
+   * Runs the sends: {@code max-in-flight} threads of its own. Not the default managed executor:
+   * Payara's has a core pool of 0 and an unbounded queue, so it runs its whole queue on a single
+   * thread (one send at a time, whatever {@code max-in-flight} says; measured 17 deliveries/s).
+   */
+  Executor senders;
 
   @Inject WebhookDeliveryRepository deliveries;
 
@@ -123,10 +136,11 @@ public class DrainWebhooksJob {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<Long> claimed = deliveries.claimDue(now, now.plus(settings.claimTimeout()), room);
     backlog.set(claimed.size() == room);
+    Executor run = senders();
     for (Long id : claimed) {
       inFlight.incrementAndGet();
       try {
-        executor.execute(() -> deliver(id));
+        run.execute(() -> deliver(id));
       } catch (RejectedExecutionException e) {
         inFlight.decrementAndGet();
         // The claim runs out and a later tick sends it.
@@ -134,6 +148,25 @@ public class DrainWebhooksJob {
       }
     }
     return claimed.size();
+  }
+
+  private synchronized Executor senders() {
+    if (senders == null) {
+      int threads = Math.max(1, settings.maxInFlight());
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threadFactory);
+      pool.allowCoreThreadTimeOut(true); // idle nodes keep no sender threads
+      senders = pool;
+    }
+    return senders;
+  }
+
+  @PreDestroy
+  synchronized void stopSenders() {
+    if (senders instanceof ThreadPoolExecutor pool) {
+      // Claimed rows not sent yet come back after the claim timeout, on any node.
+      pool.shutdownNow();
+    }
   }
 
   /** One delivery: prepare, send with no transaction open, record. Never throws. */

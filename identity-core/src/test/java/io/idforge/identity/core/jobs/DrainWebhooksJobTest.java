@@ -6,8 +6,6 @@ import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
 import io.idforge.identity.core.application.webhooks.WebhookSettings;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,15 +101,8 @@ class DrainWebhooksJobTest {
     job.settings = new SmallSettings();
     job.attempts = new NoAttempts();
     job.clock = Clock.fixed(Instant.parse("2026-12-05T00:00:00Z"), ZoneOffset.UTC);
-    // An executor that only queues: the test runs the sends one by one, as worker threads finish them.
-    job.executor = (ManagedExecutorService) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
-          if (method.getName().equals("execute")) {
-            queued.add((Runnable) args[0]);
-            return null;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    // Senders that only queue: the test runs the sends one by one, as sender threads finish them.
+    job.senders = queued::add;
     return job;
   }
 

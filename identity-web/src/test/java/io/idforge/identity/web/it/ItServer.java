@@ -49,7 +49,8 @@ public final class ItServer {
   /** The issuer the server is configured with. */
   static final String ISSUER = "https://it.idforge.test";
 
-  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
+  /** How long a server may take to deploy; {@code -Dit.startup-seconds} on a machine loaded by other work. */
+  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(Long.getLong("it.startup-seconds", 180));
 
   /**
    * The server JVM's time zone: not UTC, so that a JPA provider reading TIMESTAMP WITH TIME ZONE
