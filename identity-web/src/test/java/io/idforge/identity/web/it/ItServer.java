@@ -49,7 +49,8 @@ public final class ItServer {
   /** The issuer the server is configured with. */
   static final String ISSUER = "https://it.idforge.test";
 
-  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(180);
+  /** How long a server may take to deploy; {@code -Dit.startup-seconds} on a machine loaded by other work. */
+  private static final Duration STARTUP_DEADLINE = Duration.ofSeconds(Long.getLong("it.startup-seconds", 180));
 
   /**
    * The server JVM's time zone: not UTC, so that a JPA provider reading TIMESTAMP WITH TIME ZONE
@@ -131,7 +132,7 @@ public final class ItServer {
    * themselves are proven on {@link HardenedServer}); webhooks (WebhooksIT) go to a receiver in
    * this JVM on 127.0.0.1 over http, with retries after a second instead of minutes.
    */
-  private static final Map<String, String> SHARED_SETTINGS =
+  static final Map<String, String> SHARED_SETTINGS =
       Map.ofEntries(
           Map.entry("IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_IP", "100000"),
           Map.entry("IDENTITY_RATE_LIMITS_AUTH_FAILURES_PER_KEY", "100000"),
@@ -333,7 +334,34 @@ public final class ItServer {
     }
   }
 
-  private void stop() {
+  /**
+   * Kills the server's process tree at once (SIGKILL, no shutdown hook runs), as a crashed node
+   * looks to its peers: open transactions roll back, claimed webhook rows wait for their claim
+   * timeout. The database is left running.
+   */
+  void kill() {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        return;
+      }
+    }
+  }
+
+  /** True while the server's process runs. */
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Stops the server (gracefully, then forcibly), its mail server and its database, if it owns one. */
+  void stop() {
     stopQuietly(process, database);
     stopMail(mail);
     if (!process.isAlive()) {

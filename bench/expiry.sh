@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Expiry sweep rate with a big process table: processes expired per second by ExpireProcessesJob.
+#
+#   bench/expiry.sh
+#
+# Builds the WAR if stale (one reactor, no install), starts a throw-away PostgreSQL and one Payara
+# Micro with the service (expiry job every second). One real process is made through the API; the
+# table is then filled to BENCH_ROWS rows by SQL (generate_series copies of that row with new ids:
+# 90 % finished, 10 % pending with a deadline tomorrow), BENCH_DUE of them parked pending. The
+# parked ones are made overdue at once and the clock runs until none is left; each is expired by
+# the engine in its own transaction, with its event, as in production. Also prints the sweep
+# query's plan (EXPLAIN ANALYZE) on the full table. Checks: every due process failed as expired
+# with exactly one terminal event. Writes its section of bench/RESULTS.md; exits non-zero on any
+# failure, saying what failed.
+#
+# Knobs: BENCH_ROWS=1000000, BENCH_DUE=10000, BENCH_EXPIRY_TIMEOUT=600 (s), plus bench/node.sh's.
+NAME=expiry
+# shellcheck source=bench/node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
+
+ROWS="${BENCH_ROWS:-1000000}"
+DUE="${BENCH_DUE:-10000}"
+TARGET=3000
+MACHINE=$(machine)
+
+start_postgres
+start_service IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL=PT1S
+provision_tenant
+http POST /v1/flows -H "Truora-API-Key: $API_KEY" -H 'Content-Type: application/json' \
+  --data '{"name":"bench","time_to_live":60,"steps":[{"type":"email-verification"}]}'
+expect 201
+FLOW_ID=$(jq -er .flow_id <<<"$HTTP_BODY")
+http POST /v1/api-keys -H "Truora-API-Key: $API_KEY" \
+  --data "key_type=web&grant=digital-identity&api_key_version=1&country=ALL&redirect_url=https%3A%2F%2Fexample.com%2Fdone&flow_id=$FLOW_ID&account_id=bench-1"
+expect 200
+TOKEN=$(jq -er .api_key <<<"$HTTP_BODY")
+http POST /v1/processes -H "Truora-API-Key: $TOKEN"
+expect 200
+TEMPLATE=$(sql "SELECT id FROM identity_process ORDER BY id LIMIT 1")
+[ -n "$TEMPLATE" ] || die "the API made no process row"
+log "one real process made through the API (row $TEMPLATE)"
+
+# Every column copied from the template except the unique ones, status and deadline.
+BASE_ID=3000000000
+SELECT_LIST=$(sql "SELECT string_agg(CASE column_name
+    WHEN 'id' THEN '$BASE_ID + g'
+    WHEN 'process_id' THEN '''IDP'' || md5(''p'' || g)'
+    WHEN 'jti' THEN 'md5(''j'' || g)::uuid::text'
+    WHEN 'status' THEN 'CASE WHEN g <= $DUE OR g % 10 = 0 THEN ''pending'' ELSE ''success'' END'
+    WHEN 'expires_at' THEN 'CASE WHEN g <= $DUE THEN ''infinity''::timestamptz WHEN g % 10 = 0 THEN now() + interval ''1 day'' ELSE now() - (g % 1000) * interval ''1 hour'' END'
+    ELSE 't.' || column_name END, ', ' ORDER BY ordinal_position)
+  FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'identity_process'")
+COLUMNS=$(sql "SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+  WHERE table_schema = 'public' AND table_name = 'identity_process'")
+log "inserting $((ROWS - 1)) process rows by SQL ($DUE parked for the measurement)"
+t_ins=$(now_s)
+sql "INSERT INTO identity_process ($COLUMNS) SELECT $SELECT_LIST
+     FROM generate_series(1, $((ROWS - 1))) g, (SELECT * FROM identity_process WHERE id = $TEMPLATE) t" >/dev/null
+sql "VACUUM ANALYZE identity_process" >/dev/null
+INSERT_S=$(elapsed "$t_ins")
+TABLE_ROWS=$(sql "SELECT count(*) FROM identity_process")
+TABLE_SIZE=$(sql "SELECT pg_size_pretty(pg_total_relation_size('identity_process'))")
+log "$TABLE_ROWS rows ($TABLE_SIZE with indexes) in ${INSERT_S}s"
+
+SWEEP_QUERY="SELECT id FROM identity_process WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT 200"
+overdue() { sql "SELECT count(*) FROM identity_process WHERE status = 'pending' AND expires_at <= now()"; }
+
+log "measuring: $DUE processes made overdue at once"
+c0_app=$(cpu_ticks "$PAYARA_PID"); c0_pg=$(pg_ticks)
+t0=$(now_s)
+sql "UPDATE identity_process SET expires_at = now() - interval '1 second' WHERE id BETWEEN $((BASE_ID + 1)) AND $((BASE_ID + DUE))" >/dev/null
+PLAN=$(sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $SWEEP_QUERY")
+end=$(( $(date +%s) + ${BENCH_EXPIRY_TIMEOUT:-600} ))
+while :; do
+  left=$(overdue)
+  [ "$left" = 0 ] && break
+  [ "$(date +%s)" -lt "$end" ] || die "$left processes still overdue after ${BENCH_EXPIRY_TIMEOUT:-600} s"
+  sleep 0.25
+done
+SECONDS_TAKEN=$(elapsed "$t0")
+c1_app=$(cpu_ticks "$PAYARA_PID"); c1_pg=$(pg_ticks)
+HZ=$(getconf CLK_TCK)
+PLAN_AFTER=$(sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $SWEEP_QUERY")
+
+expired=$(sql "SELECT count(*) FROM identity_process WHERE id BETWEEN $((BASE_ID + 1)) AND $((BASE_ID + DUE))
+  AND status = 'failure' AND failure_status = 'expired'")
+[ "$expired" = "$DUE" ] || die "$expired of $DUE due processes failed as expired"
+terminal=$(sql "SELECT count(*) FROM process_event e WHERE e.event_type = 'digital_identity.identity_process'
+  AND e.event_action IN ('failed', 'succeeded') AND e.process_id IN
+  (SELECT process_id FROM identity_process WHERE id BETWEEN $((BASE_ID + 1)) AND $((BASE_ID + DUE)))")
+[ "$terminal" = "$DUE" ] || die "$terminal terminal events for $DUE expired processes (expected one each)"
+untouched=$(sql "SELECT count(*) FROM identity_process WHERE id > $((BASE_ID + DUE)) AND status = 'failure'")
+[ "$untouched" = 0 ] || die "$untouched processes that were not due were expired"
+
+RATE=$(awk -v n="$DUE" -v s="$SECONDS_TAKEN" 'BEGIN{printf "%.0f", n/s}')
+cores() { awk -v a="$1" -v b="$2" -v hz="$HZ" -v s="$SECONDS_TAKEN" 'BEGIN{printf "%.2f", (b-a)/hz/s}'; }
+APP_CORES=$(cores "$c0_app" "$c1_app"); PG_CORES=$(cores "$c0_pg" "$c1_pg")
+MS_PER=$(awk -v a="$c0_app" -v b="$c1_app" -v hz="$HZ" -v n="$DUE" 'BEGIN{printf "%.2f", (b-a)/hz*1000/n}')
+PG_MS_PER=$(awk -v a="$c0_pg" -v b="$c1_pg" -v hz="$HZ" -v n="$DUE" 'BEGIN{printf "%.2f", (b-a)/hz*1000/n}')
+MET=$([ "$RATE" -ge "$TARGET" ] && echo met || echo "**not met**")
+QUERY_MS=$(grep -o 'Execution Time: [0-9.]* ms' <<<"$PLAN" | grep -o '[0-9.]*' || echo '?')
+QUERY_MS_AFTER=$(grep -o 'Execution Time: [0-9.]* ms' <<<"$PLAN_AFTER" | grep -o '[0-9.]*' || echo '?')
+log "$RATE expired/s ($DUE in ${SECONDS_TAKEN}s; target $TARGET/s: $MET); sweep query ${QUERY_MS} ms with $DUE due, ${QUERY_MS_AFTER} ms with none"
+
+SECTION="$OUT/section.md"
+FENCE='```'
+cat >"$SECTION" <<EOF
+## Expiry sweep rate (bench/expiry.sh)
+
+Run \`$RUN_ID\` on $(date -u '+%Y-%m-%d %H:%M') UTC, commit $GIT_REV. Command: \`bench/expiry.sh\`$( [ "$ROWS" != 1000000 ] || [ "$DUE" != 10000 ] && echo " with \`BENCH_ROWS=$ROWS BENCH_DUE=$DUE\`").
+
+- Machine: $MACHINE; shared with other builds, so a lower bound.
+- One Payara Micro (\`$JVM_FLAGS\`, started in ${STARTUP_S}s), \`IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL=PT1S\`, PostgreSQL $PG_VERSION
+  (default settings, fsync on).
+- \`identity_process\`: $TABLE_ROWS rows ($TABLE_SIZE with indexes; copies of a real row by SQL in ${INSERT_S}s): 90 % finished,
+  10 % pending with tomorrow's deadline, $DUE made overdue at once. Each is expired through the engine in its own transaction
+  under its row lock, with its \`failed\` event (one each, checked).
+
+| overdue | seconds | expired/s | target | CPU cores: Payara / PostgreSQL | Payara CPU ms per process | PostgreSQL CPU ms per process | sweep query, $DUE due | sweep query, none due |
+|---:|---:|---:|---:|---|---:|---:|---:|---:|
+| $DUE | $SECONDS_TAKEN | **$RATE** | $TARGET ($MET) | $APP_CORES / $PG_CORES | $MS_PER | $PG_MS_PER | $QUERY_MS ms | $QUERY_MS_AFTER ms |
+
+The sweep's query on the full table (\`ix_identity_process_due (status, expires_at)\`: it reads at most its batch, whatever
+the table's size), right after the release:
+
+$FENCE
+$PLAN
+$FENCE
+EOF
+python3 - "$BENCH_DIR/RESULTS.md" "$SECTION" expiry <<'PY'
+import sys, pathlib
+path, section, key = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text(), sys.argv[3]
+begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
+text = path.read_text() if path.exists() else ""
+block = f"{begin}\n{section}{end}\n"
+if begin in text and end in text:
+    text = text[:text.index(begin)] + block + text[text.index(end) + len(end) + 1:]
+else:
+    text = text.rstrip("\n") + "\n\n" + block
+path.write_text(text)
+PY
+log "wrote the expiry section of bench/RESULTS.md"

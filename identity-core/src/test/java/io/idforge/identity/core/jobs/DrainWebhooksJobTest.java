@@ -1,0 +1,149 @@
+package io.idforge.identity.core.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
+import io.idforge.identity.core.application.webhooks.WebhookSettings;
+import io.idforge.identity.core.domain.webhook.WebhookDelivery;
+import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The drain's claims: bounded by the in-flight cap, and refilled between ticks only while there is a backlog. */
+class DrainWebhooksJobTest {
+
+  /** Due ids, handed out in order like the claim query; records each claim's limit. */
+  static final class FakeDeliveries implements WebhookDeliveryRepository {
+    final Queue<Long> due = new ArrayDeque<>();
+    final List<Integer> claimLimits = new ArrayList<>();
+
+    @Override
+    public List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
+      claimLimits.add(limit);
+      List<Long> out = new ArrayList<>();
+      while (out.size() < limit && !due.isEmpty()) {
+        out.add(due.poll());
+      }
+      return out;
+    }
+
+    @Override
+    public void store(WebhookDelivery delivery) {}
+
+    @Override
+    public Optional<WebhookDelivery> find(String clientId, String idempotencyKey) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<WebhookDelivery> list(String clientId, long beforeId, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public List<WebhookDelivery> listByEventTime(String clientId, OffsetDateTime from, OffsetDateTime to, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<WebhookDelivery> lock(long id) {
+      return Optional.empty();
+    }
+
+    @Override
+    public int purgeFinishedBefore(OffsetDateTime before, int limit) {
+      return 0;
+    }
+  }
+
+  /** Four in flight, batches of ten. */
+  static final class SmallSettings extends WebhookSettings {
+    @Override
+    public int batchSize() {
+      return 10;
+    }
+
+    @Override
+    public int maxInFlight() {
+      return 4;
+    }
+
+    @Override
+    public Duration claimTimeout() {
+      return Duration.ofMinutes(2);
+    }
+  }
+
+  /** Nothing to send: every claimed row settles at once (the send path is tested elsewhere). */
+  static final class NoAttempts extends DeliveryAttempts {
+    @Override
+    public Optional<Prepared> prepare(long deliveryId) {
+      return Optional.empty();
+    }
+  }
+
+  private final FakeDeliveries deliveries = new FakeDeliveries();
+  private final Queue<Runnable> queued = new ArrayDeque<>();
+
+  private DrainWebhooksJob job() {
+    DrainWebhooksJob job = new DrainWebhooksJob();
+    job.deliveries = deliveries;
+    job.settings = new SmallSettings();
+    job.attempts = new NoAttempts();
+    job.clock = Clock.fixed(Instant.parse("2026-12-05T00:00:00Z"), ZoneOffset.UTC);
+    // Senders that only queue: the test runs the sends one by one, as sender threads finish them.
+    job.senders = queued::add;
+    return job;
+  }
+
+  private void due(long count) {
+    LongStream.rangeClosed(1, count).forEach(deliveries.due::add);
+  }
+
+  @Test
+  void aTickClaimsNoMoreThanTheInFlightCap() {
+    due(20);
+    assertEquals(4, job().drainOnce());
+    assertEquals(List.of(4), deliveries.claimLimits);
+    assertEquals(4, queued.size());
+  }
+
+  @Test
+  void withABacklogFinishedSendsClaimAgainOnceHalfTheRoomIsFree() {
+    due(9);
+    DrainWebhooksJob job = job();
+    job.drainOnce(); // claims 4 of 9: full, so a backlog
+    queued.poll().run(); // 3 in flight: above half the cap, no claim
+    assertEquals(List.of(4), deliveries.claimLimits);
+    queued.poll().run(); // 2 in flight: half free, claims 2 more
+    assertEquals(List.of(4, 2), deliveries.claimLimits);
+    // Drain everything the way worker threads would; the refills stop when a claim comes back short.
+    while (!queued.isEmpty()) {
+      queued.poll().run();
+    }
+    assertEquals(0, deliveries.due.size(), "all nine sent without another tick");
+    int claims = deliveries.claimLimits.size();
+    assertEquals(0, job.drainOnce(), "nothing left");
+    assertEquals(claims + 1, deliveries.claimLimits.size());
+  }
+
+  @Test
+  void withoutABacklogFinishedSendsDoNotClaim() {
+    due(3);
+    job().drainOnce(); // 3 of room 4: no backlog
+    while (!queued.isEmpty()) {
+      queued.poll().run();
+    }
+    assertEquals(List.of(4), deliveries.claimLimits, "only the tick claimed");
+  }
+}
