@@ -46,6 +46,8 @@ class SdkKeysTest {
     service.jwt = new JwtCodec(() -> ring, "https://identity.test", clock);
     service.clock = clock;
     service.webTokens = new NoWebTokens();
+    // The backend-key cache off: revocations here must show at once, as the store says.
+    service.backendKeyCache = new BackendKeyCache(clock, java.time.Duration.ZERO);
     IssuedKey backendKey = service.issueBackendKey("TCI1", "backend-1", null);
     backend = service.authenticate(backendKey.token());
   }
