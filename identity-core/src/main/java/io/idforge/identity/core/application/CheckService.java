@@ -45,6 +45,8 @@ public class CheckService {
 
   @Inject ProcessEngine engine;
 
+  @Inject DocumentTags documentTags;
+
   @Inject Clock clock;
 
   /** The inputs of attempt {@code attempt}, or empty when that attempt is no longer being checked. */
@@ -88,6 +90,9 @@ public class CheckService {
     ProcessRecord r = records.lock(found, "system");
     Validation v = r.find(validationId).orElseThrow();
     boolean applied = engine.apply(r, v, attempt, result);
+    if (applied && v.type() == io.idforge.identity.core.domain.flow.StepType.DOCUMENT_VALIDATION) {
+      documentTags.fromDetails(v.details()).ifPresent(v::tagDocument);
+    }
     records.save(r);
     return applied;
   }

@@ -49,6 +49,14 @@ public class OtpKeys {
    * it (a plain hash of a phone number is reversed by trying every number).
    */
   public String destinationTag(String destination) {
+    return tag("destination", destination);
+  }
+
+  /**
+   * A keyed hash of a personal value under a purpose label (so a tag of one kind never equals a
+   * tag of another): lets the service find rows by a value it stores only sealed or not at all.
+   */
+  public String tag(String purpose, String value) {
     byte[] key = tagKey;
     if (key == null) {
       throw new IllegalStateException("one-time-code keys are not initialised yet");
@@ -56,7 +64,7 @@ public class OtpKeys {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
       mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-      byte[] tag = mac.doFinal(("destination|" + destination).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] tag = mac.doFinal((purpose + "|" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(tag);
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is unavailable", e);

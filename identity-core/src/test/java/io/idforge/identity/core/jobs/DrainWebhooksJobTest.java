@@ -56,6 +56,11 @@ class DrainWebhooksJobTest {
     }
 
     @Override
+    public List<WebhookDelivery> listByEvents(String clientId, List<String> eventIds, int limit) {
+      return List.of();
+    }
+
+    @Override
     public Optional<WebhookDelivery> lock(long id) {
       return Optional.empty();
     }

@@ -42,7 +42,7 @@ public class JpaPersonalDataStore implements PersonalDataStore {
     em.flush();
     update("DELETE FROM stored_media WHERE client_id = ?1 AND process_id = ?2", clientId, processId);
     update(
-        "UPDATE validation SET details = NULL, otp_destination = NULL, ip_address = NULL,"
+        "UPDATE validation SET details = NULL, document_tag = NULL, otp_destination = NULL, ip_address = NULL,"
             + " front_media_id = NULL, reverse_media_id = NULL, face_media_id = NULL"
             + " WHERE client_id = ?1 AND process_id = ?2",
         clientId,

@@ -73,6 +73,12 @@ public class JpaProcessRepository implements ProcessRepository {
       params.put("search", q.search());
       params.put("accountPrefix", escapeLike(q.search()) + "%");
     }
+    if (q.documentTag() != null) {
+      // Uses ix_validation_document_tag (V23).
+      jpql.append(" AND p.processId IN (SELECT v.processId FROM Validation v WHERE v.clientId = :client"
+          + " AND v.documentTag = :documentTag)");
+      params.put("documentTag", q.documentTag());
+    }
     jpql.append(" ORDER BY p.id DESC");
     TypedQuery<IdentityProcess> query = em.createQuery(jpql.toString(), IdentityProcess.class);
     params.forEach(query::setParameter);

@@ -61,6 +61,18 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
   }
 
   @Override
+  public List<WebhookDelivery> listByEvents(String clientId, List<String> eventIds, int limit) {
+    // Uses ix_webhook_delivery_event (V22).
+    return em.createQuery(
+            "SELECT d FROM WebhookDelivery d WHERE d.clientId = :client AND d.eventId IN :events ORDER BY d.id",
+            WebhookDelivery.class)
+        .setParameter("client", clientId)
+        .setParameter("events", eventIds)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
     // Native because JPQL has no SKIP LOCKED. PostgreSQL: concurrent drains get disjoint rows.

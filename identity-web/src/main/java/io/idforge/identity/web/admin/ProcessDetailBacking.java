@@ -2,6 +2,8 @@ package io.idforge.identity.web.admin;
 
 import io.idforge.identity.core.application.console.ConsoleProcesses;
 import io.idforge.identity.core.application.console.ConsoleReviews;
+import io.idforge.identity.core.application.console.ConsoleWebhooks;
+import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * A process addressed by its public id ({@code ?id=IDP…}): status, start metadata, validations
  * with their check details, the images (through {@link ImageServlet}, audited) and the timeline
- * from the event log. Another tenant's id answers 404 like an unknown one.
+ * from the event log, and the webhook deliveries of its events. Another tenant's id answers 404 like an unknown one.
  */
 @Named
 @RequestScoped
@@ -34,10 +36,13 @@ public class ProcessDetailBacking {
 
   @Inject ConsoleReviews reviews;
 
+  @Inject ConsoleWebhooks webhooks;
+
   @Inject AdminMessages messages;
 
   private String id;
   private ConsoleProcesses.Detail detail;
+  private List<WebhookDelivery> deliveries;
   private boolean loaded;
   private String overrideStatus;
   private String overrideReason;
@@ -133,6 +138,14 @@ public class ProcessDetailBacking {
     if (mediaId != null) {
       images.add(new Image(label, v.validationId(), base + mediaId));
     }
+  }
+
+  /** The webhook deliveries of this process's events, oldest first. */
+  public List<WebhookDelivery> getDeliveries() {
+    if (deliveries == null) {
+      deliveries = getDetail() == null ? List.of() : webhooks.ofTimeline(console.actor(), detail.timeline());
+    }
+    return deliveries;
   }
 
   /** The check items of a validation, for the table under it. */

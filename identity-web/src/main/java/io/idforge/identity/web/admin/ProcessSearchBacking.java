@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Process search: a GET form (bookmarkable, no view state) over the list API's filters plus a
- * date range, declined reason and account id, 50 rows a page with the API's cursor. Unparseable
+ * date range, declined reason, account id and document number, 50 rows a page with the API's cursor. Unparseable
  * values are ignored rather than refused: it is a search box, not an API.
  */
 @Named
@@ -36,6 +36,7 @@ public class ProcessSearchBacking {
   private String from;
   private String to;
   private String account;
+  private String document;
   private String startKey;
 
   private Page<ProcessView> page;
@@ -46,8 +47,8 @@ public class ProcessSearchBacking {
           ProcessStatus.fromWire(blank(status)).orElse(null),
           FailureStatus.fromWire(blank(failureStatus)).orElse(null),
           blank(declinedReason) == null ? List.of() : List.of(declinedReason.trim()),
-          date(from, 0), date(to, 1), blank(account));
-      page = processes.search(console.actor(), query, blank(startKey), PAGE_SIZE);
+          date(from, 0), date(to, 1), blank(account), null);
+      page = processes.search(console.actor(), query, blank(document), blank(startKey), PAGE_SIZE);
     }
     return page;
   }
@@ -84,6 +85,12 @@ public class ProcessSearchBacking {
   public void setTo(String to) { this.to = to; }
   public String getAccount() { return account; }
   public void setAccount(String account) { this.account = account; }
+  public String getDocument() { return document; }
+  /** Posted (never in the URL); a page read earlier in this request's lifecycle is read again. */
+  public void setDocument(String document) {
+    this.document = document;
+    page = null;
+  }
   public String getStartKey() { return startKey; }
   public void setStartKey(String startKey) { this.startKey = startKey; }
 }

@@ -391,6 +391,17 @@ class ConsoleIT extends BrowserSupport {
     assertEquals("age_above_threshold", result.getString("declined_reason"));
     // Reviewers cannot override.
     assertTrue(browser.findElements(By.id("override:override-button")).isEmpty());
+    // The document number read from the cédula finds the process (typed with separators), posted,
+    // never in the URL; another number finds nothing.
+    open("/admin/processes.xhtml");
+    type("by-document:document", "1.020.304.050");
+    click("by-document:document-button");
+    patiently().until(d -> d.findElements(By.className("process-link")).stream().anyMatch(e -> e.getText().equals(processId)));
+    assertFalse(browser.getCurrentUrl().contains("1020304050"));
+    assertEquals(SyntheticDocuments.NUMBER, "1020304050");
+    type("by-document:document", "9999999999");
+    click("by-document:document-button");
+    patiently().until(d -> d.findElements(By.className("process-link")).isEmpty());
     signOut();
 
     // An auditor cannot reach the review page, let alone decide.
@@ -845,6 +856,120 @@ class ConsoleIT extends BrowserSupport {
 
   @Test
   @Order(16)
+  void anAdminManagesWebhookEndpointsAndSeesTheDeliveries() throws Exception {
+    // A receiver on loopback (the IT server allows http to 127.0.0.1) that keeps every body.
+    List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.createContext("/hook", ex -> {
+      bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      ex.sendResponseHeaders(204, -1);
+      ex.close();
+    });
+    receiver.start();
+    try {
+      String hookUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      desktop();
+      signInOk("a-admin");
+      open("/admin/webhooks.xhtml");
+      // The API's rules, shown as the service words them; nothing created.
+      type("create:url", "ftp://127.0.0.1/hook");
+      click("create:create-button");
+      assertTrue(waitFor(By.cssSelector("#messages li")).getText().contains("url must be http or https"));
+      assertTrue(browser.findElements(By.cssSelector("#endpoint-table tr.endpoint")).stream()
+          .noneMatch(r -> r.getText().contains("ftp://")));
+
+      type("create:url", hookUrl);
+      type("create:types", "digital_identity.identity_process");
+      type("create:headers", "X-Receiver: console");
+      click("create:create-button");
+      String secret = waitFor(By.id("secret")).getText();
+      String endpointId = text("secret-endpoint");
+      assertTrue(secret.length() >= 32, secret);
+      screenshot("webhooks");
+      JsonObject listed = json(send(api("/v1/hooks/endpoints/" + endpointId).GET(), 200));
+      assertEquals(hookUrl, listed.getString("url"));
+      assertEquals("digital_identity.identity_process", listed.getJsonArray("event_types").getString(0));
+      // Shown once.
+      open("/admin/webhooks.xhtml");
+      waitFor(By.id("endpoint-table"));
+      assertFalse(browser.getPageSource().contains(secret));
+
+      // An event of tenant A reaches the receiver signed with the secret the page showed.
+      String processId = openedProcess(apiKey, createFlow("{\"name\":\"hooks\",\"steps\":[{\"type\":\"email-verification\"}]}"),
+          "hook-console")[1];
+      patiently().until(d -> bodies.stream().anyMatch(b -> payload(b).contains(processId)));
+      String body = bodies.stream().filter(b -> payload(b).contains(processId)).findFirst().orElseThrow();
+      assertEquals(signature(body), hmac(secret, body), "the JWT body verifies with the secret shown once");
+
+      // The process detail lists the delivery of its event.
+      open("/admin/process.xhtml?id=" + processId);
+      patiently().until(d -> {
+        d.navigate().refresh();
+        return d.findElements(By.cssSelector("#deliveries .delivery-status")).stream().anyMatch(e -> e.getText().equals("success"));
+      });
+      screenshot("process-deliveries");
+
+      // Rotate: a new secret, shown once again.
+      open("/admin/webhooks.xhtml");
+      endpointRow(endpointId).findElement(By.className("rotate")).click();
+      String rotated = waitFor(By.id("secret")).getText();
+      assertFalse(rotated.equals(secret));
+      // Replay: the same event once more, a new delivery.
+      int before = bodies.size();
+      WebElement delivery = browser.findElements(By.cssSelector("#delivery-table tr.delivery")).get(0);
+      delivery.findElement(By.className("replay")).click();
+      patiently().until(d -> bodies.size() > before);
+      // Disable: the API reports it off.
+      open("/admin/webhooks.xhtml");
+      endpointRow(endpointId).findElement(By.className("toggle")).click();
+      patiently().until(d -> endpointRow(endpointId).findElement(By.className("endpoint-enabled")).getText().equals("off"));
+      assertFalse(json(send(api("/v1/hooks/endpoints/" + endpointId).GET(), 200)).getBoolean("enabled"));
+      signOut();
+
+      // An auditor reads the page without a form or a button; the changes are in the audit trail.
+      signInOk("a-auditor");
+      open("/admin/webhooks.xhtml");
+      waitFor(By.id("endpoint-table"));
+      assertTrue(browser.findElements(By.id("create:url")).isEmpty());
+      assertTrue(browser.findElements(By.className("rotate")).isEmpty());
+      assertTrue(endpointRow(endpointId).getText().contains(hookUrl));
+      for (String action : List.of("webhook_created", "webhook_secret_rotated", "webhook_replayed", "webhook_disabled")) {
+        String audit = fetchWithSession("/admin/audit.csv?action=" + action).body();
+        assertTrue(audit.contains(endpointId) || audit.contains("HIK"), action + " not audited: " + audit);
+        assertFalse(audit.contains(secret) || audit.contains(rotated), "no secret in the audit trail");
+      }
+      signOut();
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  WebElement endpointRow(String endpointId) {
+    return waitFor(By.id("endpoint-table")).findElements(By.cssSelector("tr.endpoint")).stream()
+        .filter(r -> r.findElement(By.className("endpoint-id")).getText().equals(endpointId)).findFirst().orElseThrow();
+  }
+
+  /** The JSON claims of a JWT body. */
+  static String payload(String jwt) {
+    String[] parts = jwt.split("\\.");
+    return parts.length == 3 ? new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "";
+  }
+
+  static String signature(String jwt) {
+    return jwt.substring(jwt.lastIndexOf('.') + 1);
+  }
+
+  /** What a receiver written for Truora computes: HMAC-SHA256 of header.payload with the secret. */
+  static String hmac(String secret, String jwt) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] sig = mac.doFinal(jwt.substring(0, jwt.lastIndexOf('.')).getBytes(StandardCharsets.US_ASCII));
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+  }
+
+  @Test
+  @Order(99)
   void tooManyFailedSignInsFromOneAddressAreRefused() throws Exception {
     // Last: this address stays throttled for a while (10 failures per 10 minutes on the IT server).
     desktop();

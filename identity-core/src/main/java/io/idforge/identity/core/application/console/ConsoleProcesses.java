@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application.console;
 
+import io.idforge.identity.core.application.DocumentTags;
+
 import io.idforge.identity.core.application.MediaService;
 import io.idforge.identity.core.application.ProcessService;
 import io.idforge.identity.core.application.ProcessView;
@@ -33,12 +35,24 @@ public class ConsoleProcesses {
 
   @Inject AuditTrail audit;
 
+  @Inject DocumentTags documentTags;
+
   /** A process with its timeline, oldest event first. */
   public record Detail(ProcessView view, List<ProcessEvent> timeline) {}
 
-  public Page<ProcessView> search(ConsoleActor actor, ProcessQuery query, String startKey, int limit) {
+  /**
+   * The list API's search, and by the number read from a document of the process when {@code
+   * documentNumber} is given (matched by its keyed hash: see {@link DocumentTags}).
+   */
+  public Page<ProcessView> search(
+      ConsoleActor actor, ProcessQuery query, String documentNumber, String startKey, int limit) {
     actor.require(ConsoleRole.OPERATOR, ConsoleRole.ADMIN, ConsoleRole.REVIEWER, ConsoleRole.AUDITOR);
-    return processes.list(actor.tenantCaller(), query, startKey, limit);
+    ProcessQuery q = query;
+    if (documentNumber != null && !documentNumber.isBlank()) {
+      // A number without a letter or digit matches nothing, rather than everything.
+      q = query.withDocumentTag(documentTags.of(documentNumber).orElse("-"));
+    }
+    return processes.list(actor.tenantCaller(), q, startKey, limit);
   }
 
   public Detail detail(ConsoleActor actor, String processId) {

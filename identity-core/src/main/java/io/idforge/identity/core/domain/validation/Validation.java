@@ -130,6 +130,13 @@ public class Validation {
   @Embedded private StoredOtp otp;
 
   /** JSON of the type-specific {@code details} object, written by the step handlers. */
+  /**
+   * A keyed hash of the document number read from this document (see {@code DocumentTags}), so
+   * the console finds a tenant's processes by a number stored only sealed; erased with the rest.
+   */
+  @Column(name = "document_tag", length = 64)
+  private String documentTag;
+
   @Convert(converter = SealedColumns.ValidationDetails.class)
   @Column(name = "details")
   private String details;
@@ -253,6 +260,15 @@ public class Validation {
       details = detailsJson;
       updatedAt = now;
     }
+  }
+
+  /** Records the keyed hash of the document number the check read. */
+  public void tagDocument(String tag) {
+    documentTag = tag;
+  }
+
+  public String documentTag() {
+    return documentTag;
   }
 
   public void attachDocument(String country, String docType, String frontId, String reverseId) {

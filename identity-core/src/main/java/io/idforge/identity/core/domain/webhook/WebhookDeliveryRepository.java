@@ -17,6 +17,9 @@ public interface WebhookDeliveryRepository {
   /** A tenant's deliveries of events recorded in [from, to), oldest first, up to {@code limit}. */
   List<WebhookDelivery> listByEventTime(String clientId, OffsetDateTime from, OffsetDateTime to, int limit);
 
+  /** A tenant's deliveries of the given events, oldest first, up to {@code limit}. */
+  List<WebhookDelivery> listByEvents(String clientId, List<String> eventIds, int limit);
+
   /**
    * Claims up to {@code limit} pending deliveries due at {@code now} by moving their due time to
    * {@code claimUntil}, in its own transaction; rows another node holds are skipped.

@@ -252,7 +252,7 @@ public class ProcessesResource {
     if (!blank(search) && search.length() > 100) {
       throw invalid("search", "search must be at most 100 characters");
     }
-    return new ProcessQuery(s, f, reasons, start, end, blank(search) ? null : search.trim());
+    return new ProcessQuery(s, f, reasons, start, end, blank(search) ? null : search.trim(), null);
   }
 
   private static OffsetDateTime date(String field, String value) {
