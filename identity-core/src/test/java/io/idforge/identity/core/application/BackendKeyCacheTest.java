@@ -3,46 +3,24 @@ package io.idforge.identity.core.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import io.idforge.identity.core.fixtures.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackendKeyCacheTest {
 
-  /** A clock the test moves by hand. */
-  static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T00:00:00Z"));
   final BackendKeyCache cache = new BackendKeyCache(clock, Duration.ofSeconds(5));
   final Caller acme = Caller.backend("TCI-acme", "main");
 
   @Test
   void aKeyLookedUpAMomentAgoIsAnsweredFromMemoryUntilTheCacheTimeEnds() {
     cache.put("digest-a", "key-a", acme);
-    clock.now = clock.now.plusMillis(4_999);
+    clock.advance(Duration.ofMillis(4_999));
     assertEquals(Optional.of(acme), cache.find("digest-a"));
-    clock.now = clock.now.plusMillis(1);
+    clock.advance(Duration.ofMillis(1));
     assertEquals(Optional.empty(), cache.find("digest-a"));
   }
 

@@ -11,14 +11,12 @@ import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.core.domain.webtoken.WebToken;
 import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
+import io.idforge.identity.core.fixtures.MovableClock;
 import io.idforge.identity.core.security.JwtCodec;
 import io.idforge.identity.core.security.SigningKeyRing;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,30 +228,4 @@ class SdkKeysTest {
     }
   }
 
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -23,12 +23,9 @@ import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.domain.validation.ValidationState;
-import java.time.Clock;
+import io.idforge.identity.core.fixtures.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,31 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProcessEngineTest {
 
-  /** A clock the test moves forward. */
-  static final class TestClock extends Clock {
-    Instant now = TestData.NOW;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
-
-  final TestClock clock = new TestClock();
+  final MovableClock clock = new MovableClock(TestData.NOW);
   final ProcessEngine engine = new ProcessEngine(clock);
 
   static FlowStep step(StepType type, int retries, String manualReview) {

@@ -71,6 +71,17 @@ public final class ItServer {
   /** The server's console log (the service's log lines). */
   public final Path log;
 
+  /**
+   * The logs of every start of this server, oldest first, {@link #log} last: a retried start keeps
+   * the database, so what the service prints once per database (the console's setup link) may be
+   * in an earlier one.
+   */
+  private List<Path> startLogs = List.of();
+
+  public List<Path> startLogs() {
+    return startLogs.isEmpty() ? List.of(log) : startLogs;
+  }
+
   /** Which server runs the WAR. */
   public final AppServer server;
 
@@ -173,9 +184,15 @@ public final class ItServer {
     // the reserved port between its reservation and the server's bind, and then the server comes
     // up without answering. The database is kept across the attempts.
     RuntimeException firstFailure = null;
+    List<Path> logs = new ArrayList<>();
     for (int attempt = 1; attempt <= 2; attempt++) {
       try {
-        return startOnce(name, attempt, pgPort, database, settings, buildDir, war, mail);
+        // A log per start (a second attempt or a suite's restart must not overwrite the evidence).
+        Path log = uniqueLog(buildDir, name + "-" + System.getProperty("it.server", "payara") + (attempt > 1 ? "-retry" : ""));
+        logs.add(log);
+        ItServer started = startOnce(log, pgPort, database, settings, buildDir, war, mail);
+        started.startLogs = List.copyOf(logs);
+        return started;
       } catch (RuntimeException | Error e) {
         if (attempt == 2 || !(e instanceof RuntimeException)) {
           if (firstFailure != null) {
@@ -193,14 +210,11 @@ public final class ItServer {
   }
 
   private static ItServer startOnce(
-      String name, int attempt, int pgPort, Closeable database, Map<String, String> settings, Path buildDir, Path war,
-      GreenMail mail) {
+      Path log, int pgPort, Closeable database, Map<String, String> settings, Path buildDir, Path war, GreenMail mail) {
     AppServer appServer = AppServer.fromSystemProperties(buildDir);
     Process process = null;
     try {
       int port = appServer.reservePort();
-      // A log per start (a second attempt or a suite's restart must not overwrite the evidence).
-      Path log = uniqueLog(buildDir, name + "-" + System.getProperty("it.server", "payara") + (attempt > 1 ? "-retry" : ""));
       byte[] adminBytes = new byte[24];
       new SecureRandom().nextBytes(adminBytes);
       String adminKey = "it-admin-" + HexFormat.of().formatHex(adminBytes);
