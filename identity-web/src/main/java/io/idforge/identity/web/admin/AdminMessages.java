@@ -1,6 +1,8 @@
 package io.idforge.identity.web.admin;
 
+import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -19,6 +21,23 @@ public class AdminMessages {
       return ResourceBundle.getBundle(BUNDLE, locale).getString(key);
     } catch (MissingResourceException e) {
       return key;
+    }
+  }
+
+  /**
+   * Runs a console action; when the service refuses it, shows "Not done: <the service's message>"
+   * on the page instead of an error page.
+   *
+   * @return whether it was done
+   */
+  public boolean attempt(Runnable action) {
+    try {
+      action.run();
+      return true;
+    } catch (IdentityException e) {
+      FacesContext.getCurrentInstance().addMessage(null,
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, text("users.refused") + " " + e.getMessage(), null));
+      return false;
     }
   }
 }

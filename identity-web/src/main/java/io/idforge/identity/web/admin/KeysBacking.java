@@ -3,10 +3,7 @@ package io.idforge.identity.web.admin;
 import io.idforge.identity.core.application.IssuedKey;
 import io.idforge.identity.core.application.console.ConsoleKeys;
 import io.idforge.identity.core.domain.backendkey.BackendKey;
-import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
@@ -34,28 +31,18 @@ public class KeysBacking {
   }
 
   public void create() {
-    try {
+    messages.attempt(() -> {
       IssuedKey issued = keys.create(console.actor(), name);
       created = issued.token();
       name = null;
       list = null;
-    } catch (IdentityException e) {
-      error(e);
-    }
+    });
   }
 
   public void revoke(String keyId) {
-    try {
-      keys.revoke(console.actor(), keyId);
+    if (messages.attempt(() -> keys.revoke(console.actor(), keyId))) {
       list = null;
-    } catch (IdentityException e) {
-      error(e);
     }
-  }
-
-  private void error(IdentityException e) {
-    FacesContext.getCurrentInstance().addMessage(null,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("users.refused") + " " + e.getMessage(), null));
   }
 
   public String getCreated() { return created; }

@@ -4,9 +4,7 @@ import io.idforge.identity.core.application.console.ConsoleUserService;
 import io.idforge.identity.core.application.console.SetupLink;
 import io.idforge.identity.core.domain.console.ConsoleRole;
 import io.idforge.identity.core.domain.console.ConsoleUser;
-import io.idforge.identity.core.domain.shared.IdentityException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -54,30 +52,20 @@ public class UsersBacking {
     if (auditor) {
       roles.add(ConsoleRole.AUDITOR);
     }
-    try {
+    messages.attempt(() -> {
       SetupLink link = users.invite(console.actor(), username, roles);
       ExternalContext ext = FacesContext.getCurrentInstance().getExternalContext();
       inviteLink = ext.getRequestScheme() + "://" + ext.getRequestServerName() + ":" + ext.getRequestServerPort()
           + ext.getRequestContextPath() + "/admin/setup.xhtml?token=" + link.token();
       username = null;
       list = null;
-    } catch (IdentityException e) {
-      error(e);
-    }
+    });
   }
 
   public void disable(String name) {
-    try {
-      users.disable(console.actor(), name);
+    if (messages.attempt(() -> users.disable(console.actor(), name))) {
       list = null;
-    } catch (IdentityException e) {
-      error(e);
     }
-  }
-
-  private void error(IdentityException e) {
-    FacesContext.getCurrentInstance().addMessage(null,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("users.refused") + " " + e.getMessage(), null));
   }
 
   public String getInviteLink() { return inviteLink; }

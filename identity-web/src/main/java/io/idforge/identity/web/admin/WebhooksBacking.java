@@ -2,7 +2,6 @@ package io.idforge.identity.web.admin;
 
 import io.idforge.identity.core.application.console.ConsoleWebhooks;
 import io.idforge.identity.core.application.webhooks.WebhookEndpointService;
-import io.idforge.identity.core.domain.shared.IdentityException;
 import io.idforge.identity.core.domain.webhook.EndpointSettings;
 import io.idforge.identity.core.domain.webhook.EventFilter;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
@@ -61,7 +60,7 @@ public class WebhooksBacking {
   }
 
   public void create() {
-    try {
+    messages.attempt(() -> {
       EndpointSettings settings = new EndpointSettings(url == null ? null : url.trim(), method,
           new EventFilter(values(eventTypes), values(eventActions)), headers(headers), enabled);
       show(webhooks.create(console.actor(), settings));
@@ -69,45 +68,30 @@ public class WebhooksBacking {
       eventTypes = null;
       eventActions = null;
       headers = null;
-    } catch (IdentityException e) {
-      error(e);
-    }
+    });
   }
 
   public void enable(String endpointId, boolean on) {
-    try {
-      webhooks.enable(console.actor(), endpointId, on);
+    if (messages.attempt(() -> webhooks.enable(console.actor(), endpointId, on))) {
       endpoints = null;
-    } catch (IdentityException e) {
-      error(e);
     }
   }
 
   public void rotate(String endpointId) {
-    try {
-      show(webhooks.rotate(console.actor(), endpointId));
-    } catch (IdentityException e) {
-      error(e);
-    }
+    messages.attempt(() -> show(webhooks.rotate(console.actor(), endpointId)));
   }
 
   public void delete(String endpointId) {
-    try {
-      webhooks.delete(console.actor(), endpointId);
+    if (messages.attempt(() -> webhooks.delete(console.actor(), endpointId))) {
       endpoints = null;
-    } catch (IdentityException e) {
-      error(e);
     }
   }
 
   public void replay(String idempotencyKey) {
-    try {
-      webhooks.replay(console.actor(), idempotencyKey);
+    if (messages.attempt(() -> webhooks.replay(console.actor(), idempotencyKey))) {
       deliveries = null;
       FacesContext.getCurrentInstance().addMessage(null,
           new FacesMessage(FacesMessage.SEVERITY_INFO, messages.text("webhooks.replayed"), null));
-    } catch (IdentityException e) {
-      error(e);
     }
   }
 
@@ -158,11 +142,6 @@ public class WebhooksBacking {
 
   public boolean isManager() {
     return console.isAdmin() || console.isOperator();
-  }
-
-  private void error(IdentityException e) {
-    FacesContext.getCurrentInstance().addMessage(null,
-        new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text("users.refused") + " " + e.getMessage(), null));
   }
 
   public String getSecret() { return secret; }
