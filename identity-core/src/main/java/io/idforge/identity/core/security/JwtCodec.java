@@ -117,6 +117,21 @@ public final class JwtCodec {
     return claims;
   }
 
+  /**
+   * Whether a token, read without checking anything, says it is a web integration token ({@code
+   * key_type=web}). Only to choose where to look a key up (web tokens are never stored by digest):
+   * the token is verified by {@link #verify} all the same.
+   */
+  public static boolean saysWebToken(String token) {
+    return parse(token).map(jwt -> {
+      try {
+        return "web".equals(jwt.getJWTClaimsSet().getClaim("key_type"));
+      } catch (ParseException e) {
+        return false;
+      }
+    }).orElse(false);
+  }
+
   private static Optional<SignedJWT> parse(String token) {
     if (token == null || token.isBlank() || token.length() > 8192) {
       return Optional.empty();

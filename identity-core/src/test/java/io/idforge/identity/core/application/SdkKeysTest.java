@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.idforge.identity.core.domain.backendkey.BackendKey;
 import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,6 +140,27 @@ class SdkKeysTest {
     assertThrows(ForbiddenException.class, Caller.web("TCI1", "w", "jti")::requireBackendOrSdk);
   }
 
+  @Test
+  void aWebTokenIsNotLookedUpByDigestAndAForgedOneIsStillRefused() {
+    int before = keys.digestLookups;
+    // A genuine-looking web token whose jti is unknown here: refused, without a backend_key query.
+    String web = service.jwt.sign(new JWTClaimsSet.Builder()
+        .claim("key_type", "web").claim("grant", "digital-identity").claim("client_id", "TCI1")
+        .jwtID("jti-1").issueTime(Date.from(START))
+        .expirationTime(Date.from(START.plusSeconds(3600))).build());
+    assertThrows(UnauthorizedException.class, () -> service.authenticate(web));
+    assertEquals(before, keys.digestLookups);
+    // A forged one saying key_type=web (another secret) is refused by the signature check.
+    SigningKeyRing other = new SigningKeyRing("k1", Map.of("k1", "fedcba9876543210fedcba9876543210".getBytes()));
+    String forged = new JwtCodec(() -> other, "https://identity.test", clock).sign(new JWTClaimsSet.Builder()
+        .claim("key_type", "web").claim("grant", "digital-identity").jwtID("jti-2")
+        .issueTime(Date.from(START)).expirationTime(Date.from(START.plusSeconds(3600))).build());
+    assertThrows(UnauthorizedException.class, () -> service.authenticate(forged));
+    // Backend, generator and sdk keys still go by digest.
+    service.authenticate(service.issueGeneratorKey(backend, "g-digest").token());
+    assertEquals(before + 1, keys.digestLookups);
+  }
+
   private static String digest(String token) {
     return io.idforge.identity.core.security.Digests.sha256Hex(token);
   }
@@ -145,6 +168,8 @@ class SdkKeysTest {
   /** The backend_key table: digest lookups of unrevoked rows, lineage queries. */
   static final class InMemoryKeys implements BackendKeyRepository {
     final List<BackendKey> rows = new ArrayList<>();
+    /** Digest lookups made (each one a query of the backend_key table in production). */
+    int digestLookups;
 
     BackendKey byId(String keyId) {
       return rows.stream().filter(k -> k.keyId().equals(keyId)).findFirst().orElseThrow();
@@ -152,6 +177,7 @@ class SdkKeysTest {
 
     @Override
     public Optional<BackendKey> findActiveByDigest(String digest) {
+      digestLookups++;
       return rows.stream().filter(k -> k.revokedAt() == null && digest.equals(digestOf(k))).findFirst();
     }
 
