@@ -1,5 +1,6 @@
 package io.idforge.identity.core.security;
 
+import io.idforge.identity.core.application.port.FirstStartLock;
 import io.idforge.identity.core.domain.signingkey.SigningKey;
 import io.idforge.identity.core.domain.signingkey.SigningKeyRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,8 @@ public class GeneratedSecrets {
 
   @Inject SigningKeyRepository repository;
 
+  @Inject FirstStartLock firstStart;
+
   @Inject Clock clock;
 
   /**
@@ -39,6 +42,11 @@ public class GeneratedSecrets {
   @Transactional
   public Map<String, byte[]> loadOrGenerate(String purpose, String configKey) {
     List<SigningKey> stored = repository.all(purpose);
+    if (stored.isEmpty()) {
+      // Another node may be generating this key right now: wait for it, then look again.
+      firstStart.hold();
+      stored = repository.all(purpose);
+    }
     if (stored.isEmpty()) {
       byte[] secret = new byte[SECRET_BYTES];
       new SecureRandom().nextBytes(secret);

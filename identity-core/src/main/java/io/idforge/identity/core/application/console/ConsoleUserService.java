@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application.console;
 
+import io.idforge.identity.core.application.port.FirstStartLock;
 import io.idforge.identity.core.domain.audit.AuditRecord;
 import io.idforge.identity.core.domain.client.ClientRepository;
 import io.idforge.identity.core.domain.console.ConsoleRole;
@@ -50,6 +51,8 @@ public class ConsoleUserService {
 
   @Inject Clock clock;
 
+  @Inject FirstStartLock firstStart;
+
   /** Compared against when the name is unknown, so a wrong name costs as much time as a wrong password. */
   private String dummyHash;
 
@@ -65,6 +68,11 @@ public class ConsoleUserService {
    * for a password with a one-time link (returned to be printed once). Nothing once any user exists.
    */
   public Optional<SetupLink> bootstrapOperator(Optional<String> configuredHash) {
+    if (users.count() > 0) {
+      return Optional.empty();
+    }
+    // Nodes starting together: one makes the operator, the others then find it.
+    firstStart.hold();
     if (users.count() > 0) {
       return Optional.empty();
     }
