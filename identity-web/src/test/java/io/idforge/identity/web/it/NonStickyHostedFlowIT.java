@@ -2,7 +2,6 @@ package io.idforge.identity.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -18,11 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * loads, form posts and redirects alike, goes to the other node than the one before, carrying its
  * cookies across. Open link, a language change, consent, e-mail code (GreenMail), document upload,
  * selfie and the end page all work, and a notice set on one node shows once after the redirect on
- * the other: nothing the pages need lives in one node's memory.
+ * the other: nothing the pages need lives in one node's memory ({@link RoundRobinBrowser}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // Opt-in with TwoNodeIT (-Dtwonode=true): two more Payara Micro nodes took about 100 s of wall time
@@ -52,7 +46,6 @@ import org.junit.jupiter.api.TestInstance;
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "twonode", matches = "true")
 class NonStickyHostedFlowIT {
 
-  private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
   private static final Pattern HTML_LANG = Pattern.compile("<html[^>]* lang=\"([a-z]{2})\"");
   private static final Duration CHECK_DEADLINE = Duration.ofSeconds(60);
@@ -120,13 +113,13 @@ class NonStickyHostedFlowIT {
     assertEquals(200, minted.status(), minted::toString);
     String token = minted.json().getString("api_key");
 
-    Browser browser = new Browser();
+    RoundRobinBrowser browser = new RoundRobinBrowser(List.of(apiA, apiB));
     // Open the link on one node, land on the flow page on the other.
     Resp opened = browser.get("/?token=" + ApiClient.enc(token) + "&lang=es");
     assertEquals(303, opened.status(), opened::toString);
     Resp welcome = browser.follow(opened);
-    String processId = processId(browser.lastPath);
-    assertTrue(welcome.body().contains("id=\"consent\""), () -> "the welcome page on the other node: " + summary(welcome));
+    String processId = processId(browser.lastPath());
+    assertTrue(welcome.body().contains("id=\"consent\""), () -> "the welcome page on the other node: " + RoundRobinBrowser.summary(welcome));
     assertEquals("es", lang(welcome));
     // The state left in a sealed cookie, the token in no later URL or cookie, no HTTP session.
     String setCookie = opened.headers().allValues("Set-Cookie").stream()
@@ -145,16 +138,16 @@ class NonStickyHostedFlowIT {
 
     // Consent.
     Resp emailStep = browser.follow(browser.postForm(english, "consent", Map.of("consent:authorize", "on", "consent:accept", "Accept")));
-    assertTrue(emailStep.body().contains("id=\"send\""), () -> "the e-mail step: " + summary(emailStep));
+    assertTrue(emailStep.body().contains("id=\"send\""), () -> "the e-mail step: " + RoundRobinBrowser.summary(emailStep));
 
     // Send a code: the notice set on this node shows after the redirect on the other, once.
     String address = "ana-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     Resp sent = browser.follow(browser.postForm(emailStep, "send", Map.of("send:destination", address, "send:send-code", "Send")));
-    assertTrue(sent.body().contains("data-code=\"code_sent\""), () -> "the code_sent notice after the redirect: " + summary(sent));
+    assertTrue(sent.body().contains("data-code=\"code_sent\""), () -> "the code_sent notice after the redirect: " + RoundRobinBrowser.summary(sent));
     Resp again = browser.get("/flow.xhtml?process_id=" + processId);
     assertFalse(again.body().contains("data-code=\"code_sent\""), "the notice shows once");
     Resp documentStep = browser.follow(browser.postForm(again, "verify", Map.of("verify:code", mailedCode(address), "verify:verify-code", "Verify")));
-    assertTrue(documentStep.body().contains("id=\"document\""), () -> "the document step: " + summary(documentStep));
+    assertTrue(documentStep.body().contains("id=\"document\""), () -> "the document step: " + RoundRobinBrowser.summary(documentStep));
 
     // Document upload (multipart), then the check's verdict, polled across both nodes.
     Map<String, Object> parts = new LinkedHashMap<>();
@@ -178,7 +171,7 @@ class NonStickyHostedFlowIT {
     assertEquals("en", lang(end));
     JsonObject result = apiB.get("/v1/processes/" + processId + "/result", backendKey).json();
     assertEquals("success", result.getString("status"), result::toString);
-    assertTrue(browser.servedBy.get(0) > 5 && browser.servedBy.get(1) > 5, "both nodes served: " + browser.servedBy);
+    assertTrue(browser.served(0) > 5 && browser.served(1) > 5, "both nodes served: " + browser.served(0) + "/" + browser.served(1));
   }
 
   private void approveReview(String processId) {
@@ -212,19 +205,6 @@ class NonStickyHostedFlowIT {
     throw new AssertionError("no code mailed to the address");
   }
 
-  /** What a page shows, in a few words: its step title and notice, or why it has no flow. */
-  private static String summary(Resp page) {
-    StringBuilder out = new StringBuilder("HTTP " + page.status());
-    for (Pattern p : List.of(Pattern.compile("id=\"step-title\">([^<]*)<"), Pattern.compile("data-code=\"([^\"]*)\""),
-        Pattern.compile("id=\"(no-link|error|outcome)\""))) {
-      Matcher m = p.matcher(page.body());
-      while (m.find()) {
-        out.append(" ").append(m.group(1));
-      }
-    }
-    return out.toString();
-  }
-
   private static String lang(Resp page) {
     assertEquals(200, page.status(), page::toString);
     Matcher m = HTML_LANG.matcher(page.body());
@@ -246,117 +226,5 @@ class NonStickyHostedFlowIT {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  /**
-   * A browser behind a round-robin balancer: request n goes to node n mod 2, with the cookie jar
-   * of all earlier answers, whichever node set them; redirects are followed by hand, so they
-   * alternate too.
-   */
-  private final class Browser {
-
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private final List<Integer> servedBy = new ArrayList<>(List.of(0, 0));
-    private int requests;
-    String lastPath;
-
-    private ApiClient next() {
-      int node = requests++ % 2;
-      servedBy.set(node, servedBy.get(node) + 1);
-      return node == 0 ? apiA : apiB;
-    }
-
-    Resp get(String pathAndQuery) {
-      lastPath = pathAndQuery;
-      ApiClient node = next();
-      return send(node.request(pathAndQuery, null).GET(), node);
-    }
-
-    /** Follows redirects (each on the next node) to a page. */
-    Resp follow(Resp r) {
-      Resp current = r;
-      for (int hops = 0; current.status() / 100 == 3; hops++) {
-        assertTrue(hops < 5, "too many redirects");
-        URI location = URI.create(current.header("Location"));
-        current = get(location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()));
-      }
-      assertEquals(200, current.status(), current::toString);
-      return current;
-    }
-
-    /** Reloads the page (as the checking page's refresh does) until it contains {@code marker}. */
-    Resp awaitPage(Resp page, String marker) throws InterruptedException {
-      long deadline = System.nanoTime() + CHECK_DEADLINE.toNanos();
-      Resp current = page;
-      while (!current.body().contains(marker)) {
-        Resp shown = current;
-        assertTrue(System.nanoTime() < deadline, () -> "no " + marker + " within " + CHECK_DEADLINE + ": " + summary(shown));
-        assertFalse(current.body().contains("id=\"no-link\""), () -> "the flow state was lost: " + summary(shown));
-        Thread.sleep(500);
-        current = get("/flow.xhtml");
-      }
-      return current;
-    }
-
-    /** Posts the page's form {@code formId} as a browser does: its fields, view state and form token. */
-    Resp postForm(Resp page, String formId, Map<String, String> fields) {
-      Map<String, String> all = new LinkedHashMap<>();
-      all.put(formId, formId);
-      all.putAll(fields);
-      all.putAll(hidden(page));
-      String body = all.entrySet().stream().map(e -> ApiClient.enc(e.getKey()) + "=" + ApiClient.enc(e.getValue()))
-          .collect(Collectors.joining("&"));
-      ApiClient node = next();
-      return send(node.request(lastPath, null).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)), node);
-    }
-
-    Resp postMultipart(Resp page, String formId, Map<String, Object> fields) {
-      Map<String, Object> all = new LinkedHashMap<>();
-      all.put(formId, formId);
-      all.putAll(fields);
-      all.putAll(hidden(page));
-      String boundary = "----nonsticky" + UUID.randomUUID();
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      for (Map.Entry<String, Object> p : all.entrySet()) {
-        out.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
-        if (p.getValue() instanceof byte[] bytes) {
-          out.writeBytes(("Content-Disposition: form-data; name=\"" + p.getKey() + "\"; filename=\"photo.png\"\r\n"
-              + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-          out.writeBytes(bytes);
-          out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        } else {
-          out.writeBytes(("Content-Disposition: form-data; name=\"" + p.getKey() + "\"\r\n\r\n" + p.getValue() + "\r\n")
-              .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      ApiClient node = next();
-      return send(node.request(lastPath, null).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())), node);
-    }
-
-    private Map<String, String> hidden(Resp page) {
-      Matcher state = VIEW_STATE.matcher(page.body());
-      assertTrue(state.find(), "no view state on the page");
-      Matcher token = HostedUser.FORM_TOKEN.matcher(page.body());
-      assertTrue(token.find(), "no form token on the page");
-      return Map.of("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"), "idforge_form", token.group(1));
-    }
-
-    private Resp send(HttpRequest.Builder request, ApiClient node) {
-      if (!cookies.isEmpty()) {
-        request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; ")));
-      }
-      Resp r = node.send(request);
-      for (String c : r.headers().allValues("Set-Cookie")) {
-        String pair = c.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-      }
-      assertNotNull(r);
-      return r;
-    }
   }
 }
