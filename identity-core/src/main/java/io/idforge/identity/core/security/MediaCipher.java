@@ -1,11 +1,13 @@
 package io.idforge.identity.core.security;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,6 +40,37 @@ public final class MediaCipher {
     }
     this.activeKeyId = activeKeyId;
     this.keys = Map.copyOf(specs);
+  }
+
+  /**
+   * The same ring for another purpose: each key replaced by HMAC-SHA256(key, {@code purpose}), under
+   * the same id and in the same order (the first still seals, all still open). What one purpose
+   * seals the other cannot open, and no derived key reveals a media key; every node that shares
+   * the media keys derives the same keys.
+   */
+  public MediaCipher derive(String purpose) {
+    if (purpose == null || purpose.isBlank()) {
+      throw new IllegalArgumentException("a derived key ring needs a purpose label");
+    }
+    Map<String, byte[]> derived = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, SecretKeySpec> k : orderedKeys().entrySet()) {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(k.getValue().getEncoded(), "HmacSHA256"));
+        derived.put(k.getKey(), mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
+    }
+    return new MediaCipher(activeKeyId, derived);
+  }
+
+  /** The keys with the active one first (Map.copyOf keeps no order). */
+  private Map<String, SecretKeySpec> orderedKeys() {
+    Map<String, SecretKeySpec> ordered = new LinkedHashMap<>();
+    ordered.put(activeKeyId, keys.get(activeKeyId));
+    ordered.putAll(keys);
+    return ordered;
   }
 
   /** Parses {@code id=base64key[,id2=base64key]}; the first key seals. */

@@ -53,4 +53,24 @@ class MediaCipherTest {
     assertThrows(IllegalArgumentException.class,
         () -> MediaCipher.parse("k1=" + Base64.getEncoder().encodeToString(new byte[16])));
   }
+
+  @Test
+  void aDerivedRingOpensOnlyItsOwnPurposeAndRotatesLikeTheMediaRing() {
+    MediaCipher media = MediaCipher.parse("k1=" + K1);
+    MediaCipher state = media.derive("hosted-state");
+    MediaCipher.Sealed sealed = state.seal(new byte[] {5}, AAD);
+    assertEquals("k1", sealed.keyId());
+    // Another node with the same media keys derives the same key.
+    assertArrayEquals(new byte[] {5},
+        MediaCipher.parse("k1=" + K1).derive("hosted-state").open("k1", sealed.nonce(), sealed.ciphertext(), AAD));
+    // Neither the media key nor another purpose's key opens it.
+    assertThrows(IllegalStateException.class, () -> media.open("k1", sealed.nonce(), sealed.ciphertext(), AAD));
+    assertThrows(IllegalStateException.class,
+        () -> media.derive("other").open("k1", sealed.nonce(), sealed.ciphertext(), AAD));
+    // After a rotation the new first key seals and the old one still opens.
+    MediaCipher rotated = MediaCipher.parse("k2=" + K2 + ",k1=" + K1).derive("hosted-state");
+    assertArrayEquals(new byte[] {5}, rotated.open("k1", sealed.nonce(), sealed.ciphertext(), AAD));
+    assertEquals("k2", rotated.seal(new byte[] {6}, AAD).keyId());
+    assertThrows(IllegalArgumentException.class, () -> media.derive(" "));
+  }
 }

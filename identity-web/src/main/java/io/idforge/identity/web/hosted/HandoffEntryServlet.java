@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The phone's side of "continue on your phone": {@code <base>/handoff?t=<token>} from the QR code
- * the desktop shows. The first open within ten minutes gives this browser the desktop's session
- * on the same process (a new session id, the token's public ids only) and redirects (303) to the
+ * the desktop shows. The first open within ten minutes gives this browser the desktop's process
+ * (a fresh sealed state cookie with the token's public ids only) and redirects (303) to the
  * flow page, so the link leaves the address bar at once. A used link answers 410 "already used",
  * an expired one 410 "expired", an unknown one 404; unknown links count as failed authentications
  * for the rate limits, as forged process links do.
@@ -72,10 +72,9 @@ public class HandoffEntryServlet extends HttpServlet {
       HostedPages.write(response, 410, HostedPages.problem(request, key, 410));
       return;
     }
-    request.getSession(true);
-    request.changeSessionId();
-    session.bind(r.caller(), FramePolicy.NONE, false); // the phone opens the link itself, never inside a frame
-    session.chooseLanguage(request.getParameter("lang"));
+    session.respondWith(response);
+    // The phone opens the link itself, never inside a frame.
+    session.bind(r.caller(), r.processId(), FramePolicy.NONE, false, request.getParameter("lang"));
     response.setStatus(HttpServletResponse.SC_SEE_OTHER);
     response.setHeader("Location", request.getContextPath() + "/flow.xhtml?process_id="
         + URLEncoder.encode(r.processId(), StandardCharsets.UTF_8));

@@ -28,7 +28,8 @@ import java.util.Optional;
  * The process URL {@code <base>/?token=<api_key>}: the first open of a valid web token starts the
  * process, later opens resume it. The token may also arrive by HTML form POST (field
  * {@code token}) so it need not appear in a URL. A valid token is kept out of every later URL:
- * the session remembers the caller's public ids (a new session id, against fixation) and the
+ * a sealed cookie carries the caller's public ids ({@link HostedSession}: a fresh state and form
+ * token on every open, against fixation) and the
  * browser is redirected (303) to the flow page {@code flow.xhtml?process_id=IDP...}. Expired or
  * revoked links get a 403 page, forged ones a 401 page; without a token the landing page answers
  * 200. Forged links count as failed authentications for the rate limits (a 429 page when over).
@@ -95,11 +96,10 @@ public class HostedEntryServlet extends HttpServlet {
       FramePolicy frames = new FramePolicy(view.flow().allowedFrameAncestors());
       // The redirect may answer inside the tenant's iframe: it carries the flow's frame policy too.
       HostedPages.secureHeaders(response, frames);
-      // From here on the browser session identifies the process: the token leaves the URL.
-      request.getSession(true);
-      request.changeSessionId();
-      session.bind(caller, frames, SDK_EVENTS.equals(request.getParameter(EVENT_FORMAT)));
-      session.chooseLanguage(request.getParameter("lang"));
+      // From here on the sealed state cookie identifies the process: the token leaves the URL.
+      session.respondWith(response);
+      session.bind(caller, processId, frames, SDK_EVENTS.equals(request.getParameter(EVENT_FORMAT)),
+          request.getParameter("lang"));
       // Like Truora, the process id appears in the URL once the flow has started.
       response.setStatus(HttpServletResponse.SC_SEE_OTHER);
       response.setHeader("Location",

@@ -22,9 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Errors on the hosted pages never show a stack trace. A form posted after its view expired while
- * the browser still holds a live flow session (a view evicted from the session, the back button)
- * sends the user back to the flow page, which shows the current step. A postback whose view state
+ * Errors on the hosted pages never show a stack trace. The hosted views are stateless; a form that
+ * still posts a server-side view state the node does not know (a page rendered before a redeploy)
+ * while the browser holds a live flow state sends the user back to the flow page, which shows the
+ * current step (posts without the flow's form token never get here: {@link HostedHeadersFilter}). A postback whose view state
  * cannot be restored otherwise (forged, tampered, or stale without a flow session) is the
  * client's fault and happens at an attacker's will: 400 with the friendly error page and a single
  * log line with a reference, no stack trace. Anything else is logged once with a reference and

@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  * Backing bean of {@code flow.xhtml}. The process is the source of truth: every request asks
  * {@link HostedFlowService#open} for the current screen, so a reload, the back button or a second
  * tab shows the step the process is on. Each form is one call of the service followed by a
- * redirect back to the page (post-redirect-get); the notice of that call travels in the session
- * and shows once. Only application services are called, with the caller kept in
+ * redirect back to the page (post-redirect-get); the notice of that call travels in the sealed
+ * state cookie and shows once. The pages are stateless Faces views (any node can take the post). Only application services are called, with the caller kept in
  * {@link HostedSession}.
  */
 @Named("flow")
@@ -348,6 +348,16 @@ public class HostedFlowBacking {
   }
 
   // --- view model ------------------------------------------------------------------------------
+
+  /** The hidden field's value on every hosted form ({@link HostedSession#FORM_TOKEN_FIELD}). */
+  public String getFormToken() {
+    return session.formToken();
+  }
+
+  /** The hidden field's name. */
+  public String getFormTokenField() {
+    return HostedSession.FORM_TOKEN_FIELD;
+  }
 
   /** False when this browser has no process (no link opened, session over) or it is gone. */
   public boolean isLinked() {

@@ -8,7 +8,11 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -17,7 +21,9 @@ import java.util.logging.Logger;
  * nor leaked as a referrer (static resources stay cacheable), and only the origins the process's
  * flow allows may frame them ({@link FramePolicy}). Photo uploads over the limit
  * ({@code multipart-config} in {@code web.xml}: 30 MB per file) are refused here with a clear
- * notice on the flow page instead of an error page.
+ * notice on the flow page instead of an error page. A post without this browser's form token
+ * ({@link HostedSession#FORM_TOKEN_FIELD}) answers 400 with the friendly error page: the hosted
+ * views are stateless, so this token, not a server-side view state, guards against cross-site posts.
  */
 @WebFilter(urlPatterns = "*.xhtml")
 public class HostedHeadersFilter extends HttpFilter {
@@ -40,10 +46,12 @@ public class HostedHeadersFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/")) {
+    boolean page = !path.startsWith(ResourceHandler.RESOURCE_IDENTIFIER + "/");
+    if (page) {
+      session.respondWith(response);
       // Decided here, before anything is written, and never relaxed later: the page may be framed
-      // only by the origins its process's flow allows (none without a flow session).
-      HostedPages.secureHeaders(response, request.getSession(false) == null ? FramePolicy.NONE : session.frames());
+      // only by the origins its process's flow allows (none without a flow state).
+      HostedPages.secureHeaders(response, session.frames());
     }
     boolean withinLimits;
     try {
@@ -61,7 +69,31 @@ public class HostedHeadersFilter extends HttpFilter {
       response.setHeader("Connection", "close");
       return;
     }
+    if (page && "POST".equals(request.getMethod()) && !session.acceptsFormToken(postedFormToken(request))) {
+      // The views are stateless (any node rebuilds them), so the form token in the sealed cookie
+      // is what tells this browser's own form from a cross-site or forged post. One line, no
+      // stack trace: anyone can post as often as they like.
+      LOG.warning("hosted flow: refused a postback whose form token is not valid ("
+          + (session.caller().isPresent() ? "wrong or missing token" : "no flow state") + "), reference "
+          + UUID.randomUUID());
+      response.sendError(HttpServletResponse.SC_BAD_REQUEST); // the friendly error page
+      return;
+    }
     chain.doFilter(request, response);
+  }
+
+  /** The form token of a post: a form field, also inside a multipart body (parts parsed above). */
+  private static String postedFormToken(HttpServletRequest request) throws IOException, ServletException {
+    String token = request.getParameter(HostedSession.FORM_TOKEN_FIELD);
+    if (token == null && isMultipartPost(request)) {
+      Part part = request.getPart(HostedSession.FORM_TOKEN_FIELD);
+      if (part != null && part.getSize() <= 64) {
+        try (InputStream in = part.getInputStream()) {
+          token = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+      }
+    }
+    return token;
   }
 
   private static boolean isMultipartPost(HttpServletRequest request) {

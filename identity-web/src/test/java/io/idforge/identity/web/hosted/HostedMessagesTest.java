@@ -90,12 +90,43 @@ class HostedMessagesTest {
 
   @Test
   void theLanguageIsTheParameterElseTheBrowsersElseSpanish() {
-    HostedSession s = new HostedSession();
+    List<String> setCookies = new java.util.ArrayList<>();
+    HostedSession s = session(null, setCookies);
     assertEquals("es", s.locale(List.of()).getLanguage());
     assertEquals("pt", s.locale(List.of(Locale.forLanguageTag("fr"), Locale.forLanguageTag("pt-BR"))).getLanguage());
     s.chooseLanguage("de");
     assertEquals("en", s.locale(List.of(Locale.forLanguageTag("en-US"))).getLanguage());
+    assertEquals(List.of(), setCookies, "an unsupported language changes nothing");
     s.chooseLanguage("pt");
     assertEquals("pt", s.locale(List.of(Locale.forLanguageTag("en-US"))).getLanguage());
+    // The choice travels in the sealed cookie: the next request, on any node, reads it back.
+    assertEquals(1, setCookies.size());
+    String cookie = setCookies.get(0).split(";", 2)[0].substring(HostedStateCookie.NAME.length() + 1);
+    assertEquals("pt", session(cookie, new java.util.ArrayList<>()).locale(List.of(Locale.forLanguageTag("en-US"))).getLanguage());
+  }
+
+  /** A request-scoped session over a request carrying {@code cookie} (or none); Set-Cookie headers go to {@code out}. */
+  private static HostedSession session(String cookie, List<String> out) {
+    HostedSession s = new HostedSession();
+    s.cookie = HostedStateCookieTest.node(HostedStateCookieTest.K1, java.time.Instant.now());
+    s.request = proxy(jakarta.servlet.http.HttpServletRequest.class, (m, args) -> switch (m) {
+      case "getCookies" -> cookie == null ? null : new jakarta.servlet.http.Cookie[] {
+          new jakarta.servlet.http.Cookie(HostedStateCookie.NAME, cookie)};
+      case "getContextPath" -> "";
+      default -> null;
+    });
+    s.respondWith(proxy(jakarta.servlet.http.HttpServletResponse.class, (m, args) -> {
+      if (m.equals("addHeader") && "Set-Cookie".equals(args[0])) {
+        out.add((String) args[1]);
+      }
+      return null;
+    }));
+    return s;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T proxy(Class<T> type, java.util.function.BiFunction<String, Object[], Object> answer) {
+    return (T) java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (p, method, args) -> answer.apply(method.getName(), args));
   }
 }

@@ -27,6 +27,9 @@ public final class HostedUser {
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
+  /** The form token every hosted form carries (the pages are stateless views). */
+  static final Pattern FORM_TOKEN = Pattern.compile("name=\"idforge_form\" value=\"([^\"]+)\"");
+
   private final URI base;
   private final HttpClient http;
   private String page;
@@ -73,6 +76,7 @@ public final class HostedUser {
     parts.put("document:back", back);
     parts.put("document:upload-document", "Continue");
     parts.put("jakarta.faces.ViewState", state.group(1).replace("&#58;", ":"));
+    parts.put("idforge_form", formToken());
     String boundary = "----idforge" + UUID.randomUUID();
     HttpResponse<String> r =
         send(
@@ -96,7 +100,7 @@ public final class HostedUser {
       throw new AssertionError("no view state on the page");
     }
     String form = "consent=consent&consent%3Aauthorize=on&consent%3Aaccept=Accept&jakarta.faces.ViewState="
-        + ApiClient.enc(state.group(1).replace("&#58;", ":"));
+        + ApiClient.enc(state.group(1).replace("&#58;", ":")) + "&idforge_form=" + ApiClient.enc(formToken());
     HttpResponse<String> r = send(HttpRequest.newBuilder(pageUri)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
@@ -105,6 +109,14 @@ public final class HostedUser {
     }
     page = r.body();
     pageUri = r.uri();
+  }
+
+  private String formToken() {
+    Matcher m = FORM_TOKEN.matcher(page);
+    if (!m.find()) {
+      throw new AssertionError("no form token on the page");
+    }
+    return m.group(1);
   }
 
   private static byte[] multipart(String boundary, Map<String, Object> parts) {

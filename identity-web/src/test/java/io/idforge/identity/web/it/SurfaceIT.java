@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * What the public port gives away. No {@code Server} or {@code X-Powered-By} header; the
  * operational endpoints ({@code /health}, {@code /metrics}, {@code /openapi}) answer only the
  * operator's key; with an https public base URL ({@link HardenedServer}) every answer carries HSTS
- * and the session cookie is {@code Secure}, {@code HttpOnly} and {@code SameSite=Lax}.
+ * and the hosted flow's state cookie is {@code Secure}, {@code HttpOnly} and {@code SameSite=Lax}.
  */
 class SurfaceIT {
 
@@ -86,7 +86,7 @@ class SurfaceIT {
   }
 
   @Test
-  void theSessionCookieIsSecureHttpOnlyAndSameSiteLax() {
+  void theFlowCookieIsSecureHttpOnlyAndSameSiteLax() {
     String key = tenantKey();
     Resp flow =
         api.postJson(
@@ -106,9 +106,9 @@ class SurfaceIT {
     assertEquals(303, opened.status(), opened::toString);
     String cookie =
         opened.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("JSESSIONID="))
+            .filter(c -> c.startsWith("idforge_flow="))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("no session cookie in " + opened.headers().map()));
+            .orElseThrow(() -> new AssertionError("no flow state cookie in " + opened.headers().map()));
     List<String> attributes =
         List.of(cookie.toLowerCase(Locale.ROOT).replace(" ", "").split(";"));
     assertTrue(attributes.contains("secure"), () -> "not Secure: " + cookie);

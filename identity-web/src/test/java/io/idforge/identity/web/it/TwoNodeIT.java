@@ -46,7 +46,10 @@ import org.junit.jupiter.api.TestInstance;
  * callers move to the survivor, as a load balancer would. Then: every process finalised exactly
  * once (one terminal event each in the event log), every event delivered at least once to a
  * receiver in this JVM and recorded once in the delivery log, nothing pending; a second endpoint
- * whose receiver answers 500 to its first three calls still gets every event it asked for.
+ * whose receiver answers 500 to its first three calls still gets every event it asked for. Every
+ * {@value #HOSTED_EVERY}th process is opened through the hosted pages instead of the API, by a
+ * browser whose requests alternate between the nodes ({@link RoundRobinBrowser}, as in
+ * {@link NonStickyHostedFlowIT}): link on one node, flow page and a language change on the other.
  * {@code -Dtwonode.processes=N} runs a smaller or bigger load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,6 +66,8 @@ class TwoNodeIT {
   static final int CALLERS = 12;
   static final String PROCESS_TYPE = "digital_identity.identity_process";
   static final Duration DRAIN_DEADLINE = Duration.ofSeconds(120);
+  /** One process in this many starts from its link in a browser instead of the API. */
+  static final int HOSTED_EVERY = 50;
 
   /**
    * Webhook settings of both nodes on top of the shared server's (http to 127.0.0.1, one-second
@@ -82,6 +87,7 @@ class TwoNodeIT {
   /** Event ids seen by each receiver path, with how many times. */
   private final Map<String, Map<String, AtomicInteger>> receivedByPath = new ConcurrentHashMap<>();
   private final AtomicInteger flakyCalls = new AtomicInteger();
+  private final AtomicInteger hostedOpens = new AtomicInteger();
 
   private String backendKey;
   private String clientId;
@@ -191,6 +197,7 @@ class TwoNodeIT {
     callers.shutdown();
     double driveSeconds = (System.nanoTime() - started) / 1e9;
     assertEquals(PROCESSES, processIds.size(), "one process per run");
+    assertTrue(hostedOpens.get() >= PROCESSES / HOSTED_EVERY, "processes opened through the hosted pages: " + hostedOpens);
 
     try (Connection db = nodeA.openDatabase()) {
       long drainStart = System.nanoTime();
@@ -240,11 +247,13 @@ class TwoNodeIT {
       assertEquals(200, r.status(), r::toString);
       return r.json().getString("api_key");
     });
-    String processId = call(!onA, failovers, api -> {
-      Resp r = api.postEmpty("/v1/processes", token);
-      assertEquals(200, r.status(), r::toString);
-      return r.json().getString("process_id");
-    });
+    String processId = n % HOSTED_EVERY == 3
+        ? openThroughHostedPages(token, failovers)
+        : call(!onA, failovers, api -> {
+          Resp r = api.postEmpty("/v1/processes", token);
+          assertEquals(200, r.status(), r::toString);
+          return r.json().getString("process_id");
+        });
     Function<ApiClient, Resp> cancel = api -> {
       Resp r = api.delete("/v1/processes/" + processId, backendKey);
       assertEquals(200, r.status(), r::toString);
@@ -259,6 +268,45 @@ class TwoNodeIT {
       call(onA, failovers, cancel);
     }
     return processId;
+  }
+
+  /**
+   * The process URL in a browser that a non-sticky balancer spreads over the live nodes: the link
+   * on one, the flow page on the other, a language change on the first that holds on the second.
+   * When a request fails because node B was killed, the browser starts over on the survivor, as
+   * after a balancer took the node out: opening the link again resumes the same process.
+   */
+  private String openThroughHostedPages(String token, AtomicInteger failovers) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return openThroughHostedPagesOnce(token);
+      } catch (UncheckedIOException | AssertionError e) {
+        if (nodeB.isAlive() && attempt > 1 || attempt > 3) {
+          throw e; // both nodes up after a retry, or failing on the survivor: a real failure
+        }
+        failovers.incrementAndGet();
+      }
+    }
+  }
+
+  private String openThroughHostedPagesOnce(String token) {
+    RoundRobinBrowser browser = new RoundRobinBrowser(() -> nodeB.isAlive() ? List.of(apiA, apiB) : List.of(apiA));
+    Resp opened = browser.get("/?token=" + ApiClient.enc(token) + "&lang=pt");
+    assertEquals(303, opened.status(), opened::toString);
+    Resp page = browser.follow(opened);
+    String location = browser.lastPath();
+    assertTrue(page.body().contains("id=\"send\"") && inLanguage(page, "pt"),
+        () -> "the e-mail step in Portuguese on the other node: " + RoundRobinBrowser.summary(page));
+    assertTrue(inLanguage(browser.follow(browser.get("/flow.xhtml?lang=en")), "en"), "English");
+    Resp english = browser.follow(browser.get(location));
+    assertTrue(inLanguage(english, "en") && english.body().contains("id=\"send\""),
+        () -> "the language held on the other node: " + RoundRobinBrowser.summary(english));
+    hostedOpens.incrementAndGet();
+    return location.substring(location.indexOf("process_id=") + "process_id=".length());
+  }
+
+  private static boolean inLanguage(Resp page, String lang) {
+    return java.util.regex.Pattern.compile("<html[^>]* lang=\"" + lang + "\"").matcher(page.body()).find();
   }
 
   /**

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A made-up or stale {@code jakarta.faces.ViewState} posted to the hosted page: 400 with the
- * friendly error page and one log line with a reference, never a SEVERE stack trace; a real user
- * whose view merely expired inside a live flow session is sent back to the flow page.
+ * The hosted views are stateless (any node rebuilds them), so a post is this browser's own form
+ * only when it carries the form token sealed in its state cookie. A forged post (no or a wrong
+ * form token, whatever its {@code jakarta.faces.ViewState}): 400 with the friendly error page and
+ * one log line with a reference, never a SEVERE stack trace; a real user's post with a view state
+ * the server does not know (a page from before a redeploy) is sent back to the flow page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViewStateIT extends ItSupport {
@@ -42,15 +44,17 @@ class ViewStateIT extends ItSupport {
   @Test
   void aForgedViewStateIsA400WithTheFriendlyPageAndOneLogLine() {
     Session s = openFlow();
-    // "stateless" makes Mojarra rebuild a view that is not transient: it used to fail with a
-    // SEVERE "Unable to restore view" stack trace on every post.
-    for (String forged : List.of("stateless", "stateless", "stateless")) {
+    // "stateless" is what the hosted pages' own forms post: without the form token it is a forgery
+    // (a cross-site post rides on the cookie), as is another browser's token.
+    String othersToken = openFlow().formToken();
+    for (String formToken : java.util.Arrays.asList(null, "", othersToken)) {
+      String forged = "stateless";
       long logOffset = logSize();
-      Resp r = s.post(forged);
+      Resp r = s.post(forged, formToken);
       assertEquals(400, r.status(), () -> forged + ": " + r);
       assertFriendlyPage(r);
       String logged = logSince(logOffset);
-      List<String> lines = logged.lines().filter(l -> l.contains("view state is not valid")).toList();
+      List<String> lines = logged.lines().filter(l -> l.contains("form token is not valid")).toList();
       assertEquals(1, lines.size(), () -> "one log line per forged post, got:\n" + logged);
       assertTrue(lines.get(0).contains("reference "), lines.get(0));
       assertFalse(logged.contains("hosted flow page failed") || logged.contains("SEVERE"), logged);
@@ -70,7 +74,7 @@ class ViewStateIT extends ItSupport {
     assertEquals(400, r.status(), r::toString);
     assertFriendlyPage(r);
     String logged = logSince(logOffset);
-    assertTrue(logged.contains("view state is stale") || logged.contains("view state is not valid"), logged);
+    assertTrue(logged.contains("form token is not valid"), logged);
     assertFalse(logged.contains("hosted flow page failed"), logged);
   }
 
@@ -79,7 +83,7 @@ class ViewStateIT extends ItSupport {
     Session s = openFlow();
     for (String unknown : List.of("-1234567890123456789:-987654321", "forged-view-state", "AAAA")) {
       long logOffset = logSize();
-      Resp r = s.post(unknown);
+      Resp r = s.post(unknown, s.formToken());
       assertTrue(r.status() == 302 || r.status() == 303, r::toString);
       assertTrue(r.header("Location").endsWith("/flow.xhtml"), r::toString);
       assertFalse(logSince(logOffset).contains("SEVERE"));
@@ -99,26 +103,35 @@ class ViewStateIT extends ItSupport {
     String cookies =
         redirect.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).collect(Collectors.joining("; "));
     assertFalse(cookies.isEmpty(), redirect::toString);
-    Session s = new Session(redirect.header("Location"), cookies);
-    Matcher m = VIEW_STATE.matcher(s.get().body());
+    Session s = new Session(redirect.header("Location"), cookies, new String[1]);
+    String page = s.get().body();
+    Matcher m = VIEW_STATE.matcher(page);
     assertTrue(m.find(), "the flow page renders a form with a view state");
+    Matcher token = HostedUser.FORM_TOKEN.matcher(page);
+    assertTrue(token.find(), "the flow page's form carries the form token");
+    s.token[0] = token.group(1);
     return s;
   }
 
-  private record Session(String location, String cookies) {
+  private record Session(String location, String cookies, String[] token) {
+    String formToken() {
+      return token[0];
+    }
+
     Resp get() {
       Resp r = api.send(api.request(location, null).header("Cookie", cookies).GET());
       assertEquals(200, r.status(), r::toString);
       return r;
     }
 
-    Resp post(String viewState) {
+    Resp post(String viewState, String formToken) {
       return api.send(
           api.request(location, null)
               .header("Cookie", cookies)
               .header("Content-Type", "application/x-www-form-urlencoded")
               .POST(HttpRequest.BodyPublishers.ofString(
-                  "jakarta.faces.ViewState=" + encode(viewState), StandardCharsets.UTF_8)));
+                  "jakarta.faces.ViewState=" + encode(viewState)
+                      + (formToken == null ? "" : "&idforge_form=" + encode(formToken)), StandardCharsets.UTF_8)));
     }
   }
 
