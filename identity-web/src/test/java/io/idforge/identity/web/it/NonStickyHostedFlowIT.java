@@ -63,11 +63,9 @@ class NonStickyHostedFlowIT {
     Map<String, String> settings = new HashMap<>(ItServer.SHARED_SETTINGS);
     // The selfie then waits for a person's review (no face models to load on two more nodes).
     settings.put("IDENTITY_FACE_ENABLED", "false");
-    // The same media and code keys on both, as production configures them (the state cookie's key
-    // is derived from the media keys). Configured, the nodes can start at once: two first starts on
-    // an empty database would each generate keys of their own.
-    settings.put("IDENTITY_MEDIA_ENCRYPTION_KEYS", "it-media=" + randomKey());
-    settings.put("IDENTITY_OTP_KEYS", "it-otp=" + randomKey());
+    // No media or code keys configured, and both nodes start at once on the empty database: the
+    // first start's key generation takes turns (FirstStartLock), so both end with the same keys;
+    // otherwise neither node could open the other's state cookie (derived from the media keys).
     CompletableFuture<ItServer> a = CompletableFuture.supplyAsync(() -> ItServer.start("it-nonsticky-a", postgres.getPort(), null, settings));
     CompletableFuture<ItServer> b = CompletableFuture.supplyAsync(() -> ItServer.start("it-nonsticky-b", postgres.getPort(), null, settings));
     nodeA = a.join();
@@ -77,12 +75,6 @@ class NonStickyHostedFlowIT {
     Resp client = apiA.createClient("NonSticky-" + UUID.randomUUID().toString().substring(0, 8), "backend-nonsticky");
     assertEquals(201, client.status(), client::toString);
     backendKey = client.json().getString("api_key");
-  }
-
-  private static String randomKey() {
-    byte[] key = new byte[32];
-    new java.security.SecureRandom().nextBytes(key);
-    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   @AfterAll
