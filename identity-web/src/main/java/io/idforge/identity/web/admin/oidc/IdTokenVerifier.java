@@ -48,8 +48,10 @@ final class IdTokenVerifier {
     } catch (ParseException e) {
       throw new OidcRefusal("id_token is not a signed JWT");
     } catch (BadJOSEException | JOSEException e) {
-      // Nimbus's message names the failed check (signature, expired, iss, aud, nonce); no token text.
-      throw new OidcRefusal("id_token refused: " + e.getMessage());
+      // Nimbus's message names the failed check (signature, expired, iss, aud); no token text. The
+      // nonce's message would quote this attempt's nonce: name the check only.
+      String why = String.valueOf(e.getMessage());
+      throw new OidcRefusal("id_token refused: " + (why.contains("nonce") ? "nonce does not match this sign-in" : why));
     }
     List<String> audience = claims.getAudience();
     if (audience.size() > 1) {
