@@ -130,6 +130,22 @@ class ConsoleOidcIT {
   }
 
   @Test
+  void theButtonAndTheFailureSpeakTheBrowsersLanguage() throws Exception {
+    Map<String, List<String>> expected = Map.of(
+        "es", List.of("Entrar con Acme SSO", "No fue posible entrar con el proveedor de identidad"),
+        "pt-BR", List.of("Entrar com Acme SSO", "Não foi possível entrar com o provedor de identidade"),
+        "en", List.of("Sign in with Acme SSO", "Signing in with the identity provider did not work"));
+    Browser browser = new Browser();
+    for (Map.Entry<String, List<String>> language : expected.entrySet()) {
+      HttpResponse<String> page = browser.http.send(HttpRequest.newBuilder(server.baseUri.resolve("/admin/login.xhtml?oidc=failed"))
+          .header("Accept-Language", language.getKey()).GET().build(), HttpResponse.BodyHandlers.ofString());
+      for (String text : language.getValue()) {
+        assertTrue(page.body().contains(text), language.getKey() + ": " + text);
+      }
+    }
+  }
+
+  @Test
   void aKnownUserSignsInWithTheDatabasesRolesNotTheProviders() throws Exception {
     provider.user = "Ana@Acme.example";
     Browser browser = new Browser();
