@@ -728,6 +728,8 @@ class ConsoleIT extends BrowserSupport {
         .getAttribute("value"), "what was chosen survives a refused save");
     click("flow:save");
     patiently().until(d -> "2".equals(d.findElement(By.id("flow-version")).getText()));
+    assertTrue(text("flow-frame-ancestors").contains("https://shop.example.com"), text("flow-frame-ancestors"));
+    assertEquals("active / decline", browser.findElements(By.cssSelector("#flow-steps .step-liveness")).get(2).getText());
     JsonObject edited = json(send(api("/v1/flows/" + flowId).GET(), 200));
     assertEquals(List.of("https://shop.example.com", "http://localhost:3000"),
         edited.getJsonArray("allowed_frame_ancestors").getValuesAs(jakarta.json.JsonString::getString));
