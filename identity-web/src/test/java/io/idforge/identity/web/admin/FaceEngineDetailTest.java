@@ -31,6 +31,18 @@ class FaceEngineDetailTest {
   }
 
   @Test
+  void theWireDetailsLeaveTheEngineOut() throws Exception {
+    // ProcessMapper reads stored details into the API's ValidationDetails, which has no engine member.
+    try (jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create()) {
+      String wire = jsonb.toJson(jsonb.fromJson("{\"face_recognition_validations\":{\"similarity_status\":\"success\","
+          + "\"confidence_score\":0.9},\"engine\":{\"threshold\":0.65,\"detail\":\"distance 0.2\",\"similarity\":0.9}}",
+          io.idforge.identity.api.processes.ValidationDetails.class));
+      assertTrue(wire.contains("\"confidence_score\":0.9"), wire);
+      assertFalse(wire.contains("engine") || wire.contains("distance"), wire);
+    }
+  }
+
+  @Test
   void detailsWithoutTheEngineOrBrokenJsonGiveNothing() {
     assertTrue(FaceEngineDetail.of("{\"face_recognition_validations\":{}}").isEmpty());
     assertTrue(FaceEngineDetail.of("not json").isEmpty());
