@@ -61,10 +61,10 @@ public class FlowEditorBacking implements Serializable {
   private String primaryColor;
   private String supportContact;
   /**
-   * Settings the form does not edit yet (the iframe allowlist, a face step's liveness): carried from
-   * the loaded version into the saved one, so a save in the console never drops them.
+   * The iframe allowlist ({@code allowed_frame_ancestors}) as typed: one origin per line (commas and
+   * spaces also separate); the API's {@code FrameAncestorOrigins} checks each entry.
    */
-  private List<String> allowedFrameAncestors;
+  private String frameAncestors;
   private String newStepType = "document-validation";
   private final List<StepRow> steps = new ArrayList<>();
 
@@ -105,6 +105,10 @@ public class FlowEditorBacking implements Serializable {
     public void setManualReviewTimeout(String v) { this.manualReviewTimeout = v; }
     public String getDocumentTypes() { return documentTypes; }
     public void setDocumentTypes(String v) { this.documentTypes = v; }
+    public String getLivenessType() { return livenessType; }
+    public void setLivenessType(String v) { this.livenessType = v; }
+    public String getLivenessFallback() { return livenessFallback; }
+    public void setLivenessFallback(String v) { this.livenessFallback = v; }
   }
 
   /** f:viewAction: fills the form from the flow's current version (once per view). */
@@ -140,7 +144,7 @@ public class FlowEditorBacking implements Serializable {
     logoUrl = d.logoUrl();
     primaryColor = d.primaryColor();
     supportContact = d.supportContact();
-    allowedFrameAncestors = d.allowedFrameAncestors() == null ? null : new ArrayList<>(d.allowedFrameAncestors());
+    frameAncestors = d.allowedFrameAncestors() == null ? null : String.join("\n", d.allowedFrameAncestors());
     steps.clear();
     for (FlowStep s : d.steps()) {
       StepRow row = new StepRow(s.type().wireValue());
@@ -230,13 +234,23 @@ public class FlowEditorBacking implements Serializable {
           r.isFiles() ? integer(path + "minimum_age", r.minimumAge) : null,
           integer(path + "timeout", r.timeout),
           r.isFiles() ? integer(path + "manual_review_timeout", r.manualReviewTimeout) : null,
-          r.isFace() ? r.livenessType : null,
-          r.isFace() ? r.livenessFallback : null);
+          r.isFace() ? blank(r.livenessType) : null,
+          r.isFace() ? blank(r.livenessFallback) : null);
       requested.add(new FlowStepRequest(blank(r.type), config));
     }
     return new FlowRequest(name, integer("time_to_live", timeToLive), blank(status), requested,
         blank(privacyNoticeUrl), blank(displayName), blank(logoUrl), blank(primaryColor), blank(supportContact),
-        allowedFrameAncestors == null || allowedFrameAncestors.isEmpty() ? null : allowedFrameAncestors);
+        origins(frameAncestors));
+  }
+
+  /** The allowlist box → the API's list; empty → absent (no embedding allowed). */
+  static List<String> origins(String typed) {
+    String v = blank(typed);
+    if (v == null) {
+      return null;
+    }
+    List<String> out = Arrays.stream(v.split("[\\s,]+")).filter(o -> !o.isEmpty()).toList();
+    return out.isEmpty() ? null : out;
   }
 
   static Integer integer(String field, String value) {
@@ -300,6 +314,17 @@ public class FlowEditorBacking implements Serializable {
   public List<String> getManualReviewValues() {
     return FlowRequest.MANUAL_REVIEW_VALUES;
   }
+
+  public List<String> getLivenessTypes() {
+    return FlowRequest.LIVENESS_TYPES;
+  }
+
+  public List<String> getLivenessFallbacks() {
+    return FlowRequest.LIVENESS_FALLBACKS;
+  }
+
+  public String getFrameAncestors() { return frameAncestors; }
+  public void setFrameAncestors(String v) { this.frameAncestors = v; }
 
   public List<StepRow> getSteps() { return steps; }
   public String getId() { return id; }

@@ -22,17 +22,23 @@ final class FlowFormFields {
       "display_name", "display-name",
       "logo_url", "logo",
       "primary_color", "color",
-      "support_contact", "support");
+      "support_contact", "support",
+      "allowed_frame_ancestors", "frame-ancestors");
 
-  private static final Map<String, String> STEP_FIELDS = Map.of(
-      "type", "type",
-      "allowed_retries", "retries",
-      "timeout", "timeout",
-      "face_threshold", "threshold",
-      "manual_review", "review",
-      "minimum_age", "age",
-      "manual_review_timeout", "review-timeout",
-      "allowed_document_types", "documents");
+  /** {@code allowed_frame_ancestors[2]}: one entry of the allowlist, shown at the allowlist's box. */
+  private static final Pattern ORIGIN = Pattern.compile("allowed_frame_ancestors\\[\\d+]");
+
+  private static final Map<String, String> STEP_FIELDS = Map.ofEntries(
+      Map.entry("type", "type"),
+      Map.entry("allowed_retries", "retries"),
+      Map.entry("timeout", "timeout"),
+      Map.entry("face_threshold", "threshold"),
+      Map.entry("manual_review", "review"),
+      Map.entry("minimum_age", "age"),
+      Map.entry("manual_review_timeout", "review-timeout"),
+      Map.entry("allowed_document_types", "documents"),
+      Map.entry("liveness_type", "liveness-type"),
+      Map.entry("liveness_fallback", "liveness-fallback"));
 
   private static final Pattern STEP = Pattern.compile("steps\\[(\\d+)](?:\\.config)?(?:\\.([a-z_]+))?.*");
 
@@ -45,6 +51,9 @@ final class FlowFormFields {
     String flowField = FLOW_FIELDS.get(path);
     if (flowField != null) {
       return FORM + ":" + flowField;
+    }
+    if (ORIGIN.matcher(path).matches()) {
+      return FORM + ":frame-ancestors";
     }
     Matcher m = STEP.matcher(path);
     if (m.matches()) {

@@ -134,6 +134,11 @@ public class ReviewBacking {
     return CheckItems.of(v.details());
   }
 
+  /** What the face engine measured for {@code v} (similarity, threshold, face sizes, sharpness), or null. */
+  public FaceEngineDetail engine(Validation v) {
+    return FaceEngineDetail.of(v.details()).orElse(null);
+  }
+
   public String getId() { return id; }
   public void setId(String id) { this.id = id; }
   public String getDecision() { return decision; }

@@ -22,6 +22,18 @@ class FlowFormTest {
     assertEquals("flow:steps:0:type", FlowFormFields.clientId("steps[0]"));
     assertEquals("flow:steps-message", FlowFormFields.clientId("steps"));
     assertNull(FlowFormFields.clientId(null));
+    assertEquals("flow:frame-ancestors", FlowFormFields.clientId("allowed_frame_ancestors"));
+    assertEquals("flow:frame-ancestors", FlowFormFields.clientId("allowed_frame_ancestors[3]"));
+    assertEquals("flow:steps:1:liveness-type", FlowFormFields.clientId("steps[1].config.liveness_type"));
+    assertEquals("flow:steps:1:liveness-fallback", FlowFormFields.clientId("steps[1].config.liveness_fallback"));
+  }
+
+  @Test
+  void theAllowlistBoxReadsOneOriginPerLine() {
+    assertEquals(List.of("https://shop.example.com", "https://b.example", "http://localhost:3000"),
+        FlowEditorBacking.origins(" https://shop.example.com\r\nhttps://b.example, http://localhost:3000\n"));
+    assertNull(FlowEditorBacking.origins(" \n "));
+    assertNull(FlowEditorBacking.origins(null));
   }
 
   @Test

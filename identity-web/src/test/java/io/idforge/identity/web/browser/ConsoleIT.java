@@ -724,8 +724,42 @@ class ConsoleIT extends BrowserSupport {
     assertEquals("CO: national-id", browser.findElement(By.id("flow:steps:1:documents")).getAttribute("value"));
     browser.findElement(By.id("flow:ttl")).clear();
     type("flow:ttl", "45");
+    // The iframe allowlist and a face step's liveness: the API's rule on an origin, shown at the box.
+    type("flow:frame-ancestors", "http://shop.example.com");
+    new Select(browser.findElement(By.id("flow:new-type"))).selectByValue("face-recognition");
+    click("flow:add");
+    waitFor(By.id("flow:steps:2:liveness-type"));
+    new Select(browser.findElement(By.id("flow:steps:2:liveness-type"))).selectByValue("active");
+    new Select(browser.findElement(By.id("flow:steps:2:liveness-fallback"))).selectByValue("decline");
+    click("flow:save");
+    patiently().until(d -> d.findElements(By.cssSelector(".field-error")).stream()
+        .anyMatch(e -> e.getText().startsWith("Invalid request: allowed_frame_ancestors[0] must be an origin such as")));
+    assertFalse(browser.findElements(By.xpath("//*[@id='flow:frame-ancestors']/following-sibling::*[contains(@class,'field-error')]"))
+        .isEmpty(), "the message stands next to the allowlist");
+    screenshot("flow-edit-frame-ancestors");
+    browser.findElement(By.id("flow:frame-ancestors")).clear();
+    type("flow:frame-ancestors", "https://Shop.example.com\nhttp://localhost:3000");
+    assertEquals("active", new Select(browser.findElement(By.id("flow:steps:2:liveness-type"))).getFirstSelectedOption()
+        .getAttribute("value"), "what was chosen survives a refused save");
     click("flow:save");
     patiently().until(d -> "2".equals(d.findElement(By.id("flow-version")).getText()));
+    assertTrue(text("flow-frame-ancestors").contains("https://shop.example.com"), text("flow-frame-ancestors"));
+    assertEquals("active / decline", browser.findElements(By.cssSelector("#flow-steps .step-liveness")).get(2).getText());
+    JsonObject edited = json(send(api("/v1/flows/" + flowId).GET(), 200));
+    assertEquals(List.of("https://shop.example.com", "http://localhost:3000"),
+        edited.getJsonArray("allowed_frame_ancestors").getValuesAs(jakarta.json.JsonString::getString));
+    JsonObject face = edited.getJsonArray("steps").getJsonObject(2);
+    assertEquals("face-recognition", face.getString("type"));
+    assertEquals("active", face.getJsonObject("config").getString("liveness_type"));
+    assertEquals("decline", face.getJsonObject("config").getString("liveness_fallback"));
+    // The form shows them again when the new version is edited.
+    click("edit-flow");
+    waitFor(By.id("flow:frame-ancestors"));
+    assertEquals("https://shop.example.com\nhttp://localhost:3000", browser.findElement(By.id("flow:frame-ancestors")).getAttribute("value"));
+    assertEquals("decline", new Select(browser.findElement(By.id("flow:steps:2:liveness-fallback"))).getFirstSelectedOption()
+        .getAttribute("value"));
+    open("/admin/flow.xhtml?id=" + flowId);
+    waitFor(By.id("flow-version"));
     assertEquals(2, browser.findElements(By.cssSelector("#versions li.version")).size());
     open("/admin/flow.xhtml?id=" + flowId + "&version=1");
     waitFor(By.id("not-current"));
@@ -737,7 +771,9 @@ class ConsoleIT extends BrowserSupport {
     click("disable:disable-button");
     patiently().until(d -> "disabled".equals(d.findElement(By.id("flow-status")).getText()));
     assertEquals("3", text("flow-version"));
-    assertEquals("disabled", json(send(api("/v1/flows/" + flowId).GET(), 200)).getString("status"));
+    JsonObject disabled = json(send(api("/v1/flows/" + flowId).GET(), 200));
+    assertEquals("disabled", disabled.getString("status"));
+    assertEquals(2, disabled.getJsonArray("allowed_frame_ancestors").size(), "disabling keeps the allowlist");
     open("/admin/flows.xhtml");
     waitFor(By.id("flow-table"));
     screenshot("flows");

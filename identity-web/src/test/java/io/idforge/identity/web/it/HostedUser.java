@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class HostedUser {
 
+  private static final java.util.Set<Integer> REDIRECTS = java.util.Set.of(301, 302, 303);
+
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -41,7 +43,10 @@ public final class HostedUser {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL)
+            // Redirects are followed by send() as a browser does: the JDK client (17) keeps the
+            // POST's Content-Type on the GET after a 302/303, and WildFly's Undertow then parses
+            // the empty body of that GET as multipart and fails (UT000036, 500).
+            .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -140,9 +145,20 @@ public final class HostedUser {
     out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Sends and follows redirects like a browser (RFC 9110 15.4): after a 301, 302 or 303 the next
+   * request is a plain GET of the new location, without the body and its content headers.
+   */
   private HttpResponse<String> send(HttpRequest.Builder b) {
     try {
-      return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(60)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      for (int hops = 0; hops < 10 && REDIRECTS.contains(r.statusCode()) && r.headers().firstValue("Location").isPresent(); hops++) {
+        URI next = r.uri().resolve(r.headers().firstValue("Location").get());
+        r = http.send(HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(60)).GET().build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      }
+      return r;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

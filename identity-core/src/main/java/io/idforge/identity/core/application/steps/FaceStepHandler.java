@@ -210,7 +210,7 @@ public class FaceStepHandler {
       return new CheckResult.Broken(null);
     }
     double threshold = in.threshold() == null ? 0.65 : in.threshold();
-    return switch (result.verdict()) {
+    CheckResult checked = switch (result.verdict()) {
       case COMPARED ->
           result.similarity() >= threshold
               ? new CheckResult.Passed(details("success", result.similarity(), live))
@@ -225,6 +225,32 @@ public class FaceStepHandler {
       case NO_FACE_ON_DOCUMENT -> new CheckResult.Failed("face_not_detected", details("failure", null, live));
       case DOCUMENT_FACE_UNCLEAR -> new CheckResult.Failed("face_not_clear", details("failure", null, live));
     };
+    return withEngineDetail(checked, threshold, result);
+  }
+
+  /**
+   * Adds what the engine measured ({@code engine}: similarity, threshold and its note on face
+   * sizes, sharpness and distance) to the stored details, for reviewers. The wire's
+   * {@code ValidationDetails} has no such member, so API answers and webhooks are unchanged.
+   */
+  static CheckResult withEngineDetail(CheckResult checked, double threshold, FaceComparison result) {
+    JsonObjectBuilder engine = JSON.createObjectBuilder().add("threshold", threshold)
+        .add("detail", result.detail() == null ? "" : result.detail());
+    if (result.verdict() == FaceComparison.Verdict.COMPARED) {
+      engine.add("similarity", Math.round(result.similarity() * 10000) / 10000.0);
+    }
+    java.util.function.UnaryOperator<String> add = d -> {
+      try (jakarta.json.JsonReader reader = JSON.createReader(new java.io.StringReader(d))) {
+        return JSON.createObjectBuilder(reader.readObject()).add("engine", engine).build().toString();
+      }
+    };
+    if (checked instanceof CheckResult.Passed p) {
+      return new CheckResult.Passed(add.apply(p.details()));
+    }
+    if (checked instanceof CheckResult.Failed f) {
+      return new CheckResult.Failed(f.reason(), add.apply(f.details()), f.hint());
+    }
+    return checked;
   }
 
   private Optional<FaceMatcher> engine() {
