@@ -35,8 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * waiting for input past their timeout. Runs on a
  * non-persistent interval timer (persistent timers on Payara Micro live only in Hazelcast and stop
  * for good after a fail-over); when several instances share a database, a lease row lets one of
- * them work per interval, and each process is expired in its own transaction under a row lock, so
- * a crash or an overlap never expires a process twice.
+ * them work per interval. Overdue processes are claimed in batches of {@code batch-size} with
+ * {@code FOR UPDATE SKIP LOCKED} and expired in one transaction per batch (two sweepers never take
+ * the same row, and a locked process is re-checked, so an overlap never expires one twice); a
+ * batch that fails rolls back and its processes are retried one by one.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -66,6 +68,9 @@ public class ExpireProcessesJob {
   @Inject JobLeaseRepository leases;
 
   @Inject Clock clock;
+
+  /** Processes that failed to expire on their own, kept out of batches on this node. */
+  final IsolatedProcesses isolated = new IsolatedProcesses();
 
   @Inject
   @ConfigProperty(name = "identity.jobs.expire-processes.interval", defaultValue = "PT30S")
@@ -131,24 +136,47 @@ public class ExpireProcessesJob {
       return 0;
     }
     int expired = 0;
-    List<Long> ids;
+    ProcessExpiry.Batch batch;
     do {
-      ids = processes.findOverdueIds(now, batchSize);
-      for (Long id : ids) {
-        try {
-          if (expiry.expireById(id, now)) {
-            expired++;
-          }
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "could not expire process row " + id, e);
-        }
+      try {
+        batch = expiry.expireBatch(now, batchSize, isolated.ids());
+      } catch (RuntimeException e) {
+        // One process spoilt the batch (it rolled back): expire this round one by one.
+        LOG.log(Level.WARNING, "expiry batch failed; expiring its processes one by one", e);
+        batch = expireOneByOne(now);
       }
-    } while (ids.size() == batchSize && expired > 0);
+      expired += batch.expired();
+    } while (batch.claimed() == batchSize);
     if (expired > 0) {
       int count = expired;
       LOG.info(() -> "expired " + count + " overdue process(es)");
     }
     return expired + sweepOverdueChecks() + sweepStandaloneValidations();
+  }
+
+  /**
+   * The fallback after a failed batch: each overdue process in its own transaction; one that fails
+   * alone is left out of later batches (see {@link IsolatedProcesses}) so it cannot spoil them.
+   */
+  private ProcessExpiry.Batch expireOneByOne(OffsetDateTime now) {
+    List<Long> ids = processes.findOverdueIds(now, batchSize);
+    int claimed = 0;
+    int expired = 0;
+    for (Long id : ids) {
+      if (isolated.contains(id)) {
+        continue;
+      }
+      claimed++;
+      try {
+        if (expiry.expireById(id, now)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        isolated.add(id);
+        LOG.log(Level.WARNING, "could not expire process row " + id + "; left out of later batches", e);
+      }
+    }
+    return new ProcessExpiry.Batch(claimed, expired);
   }
 
   /**
