@@ -78,8 +78,11 @@ public class DeliveryAttempts {
     return out;
   }
 
-  /** An endpoint with its secrets opened, for the deliveries of one batch. */
-  private record Signing(WebhookEndpoint endpoint, String current, List<String> all) {}
+  /**
+   * An endpoint with its secrets opened and its URL checked (a name resolved), once for the
+   * deliveries of one batch.
+   */
+  private record Signing(WebhookEndpoint endpoint, String current, List<String> all, Optional<String> refused) {}
 
   private Optional<Signing> signingFor(String endpointId, OffsetDateTime now) {
     WebhookEndpoint endpoint = endpoints.findForDelivery(endpointId).orElse(null);
@@ -87,12 +90,12 @@ public class DeliveryAttempts {
       return Optional.empty();
     }
     if (endpoint.deleted() || !endpoint.enabled()) {
-      return Optional.of(new Signing(endpoint, null, List.of()));
+      return Optional.of(new Signing(endpoint, null, List.of(), Optional.empty()));
     }
     String current = secrets.open(endpoint.clientId(), endpoint.secretSealed());
     List<String> all = new ArrayList<>(List.of(current));
     endpoint.previousSecretSealed(now).ifPresent(p -> all.add(secrets.open(endpoint.clientId(), p)));
-    return Optional.of(new Signing(endpoint, current, List.copyOf(all)));
+    return Optional.of(new Signing(endpoint, current, List.copyOf(all), settings.urlPolicy().check(endpoint.url())));
   }
 
   private Optional<Prepared> prepare(WebhookDelivery d, Signing signing, OffsetDateTime now) {
@@ -111,7 +114,7 @@ public class DeliveryAttempts {
       d.postpone(openUntil.atOffset(ZoneOffset.UTC), now);
       return Optional.empty();
     }
-    Optional<String> refused = settings.urlPolicy().check(endpoint.url());
+    Optional<String> refused = signing.refused();
     if (refused.isPresent()) {
       // The name may resolve to a private address now (DNS rebinding): an attempt that fails.
       failed(d, null, "refused: " + refused.get(), now);
