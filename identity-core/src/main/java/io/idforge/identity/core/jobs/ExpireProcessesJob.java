@@ -8,6 +8,7 @@ import io.idforge.identity.core.application.ReviewQueueMetrics;
 import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.core.application.port.JobLeaseRepository;
 import io.idforge.identity.core.domain.process.ProcessRepository;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -18,13 +19,22 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -79,6 +89,17 @@ public class ExpireProcessesJob {
   @Inject
   @ConfigProperty(name = "identity.jobs.expire-processes.batch-size", defaultValue = "200")
   int batchSize;
+
+  /** Sweeps at once on the lease holder, each claiming its own batches. */
+  @Inject
+  @ConfigProperty(name = "identity.jobs.expire-processes.workers", defaultValue = "2")
+  int workers;
+
+  /** Makes the extra sweepers' threads: container-managed, so they carry the application's context. */
+  @Resource ManagedThreadFactory threadFactory;
+
+  /** The extra sweepers ({@code workers} - 1 threads), made on first use. */
+  ExecutorService sweepers;
 
   /** Starts the timer; called once at start-up after the schema migration. */
   public void schedule() {
@@ -135,6 +156,16 @@ public class ExpireProcessesJob {
     if (!leases.tryAcquire(JOB_NAME, OWNER, now, now.plus(lease))) {
       return 0;
     }
+    int expired = workers <= 1 ? sweep(now) : sweepInParallel(now);
+    if (expired > 0) {
+      int count = expired;
+      LOG.info(() -> "expired " + count + " overdue process(es)");
+    }
+    return expired + sweepOverdueChecks() + sweepStandaloneValidations();
+  }
+
+  /** Batches until one comes back short; returns how many processes this worker expired. */
+  int sweep(OffsetDateTime now) {
     int expired = 0;
     ProcessExpiry.Batch batch;
     do {
@@ -147,11 +178,53 @@ public class ExpireProcessesJob {
       }
       expired += batch.expired();
     } while (batch.claimed() == batchSize);
-    if (expired > 0) {
-      int count = expired;
-      LOG.info(() -> "expired " + count + " overdue process(es)");
+    return expired;
+  }
+
+  /**
+   * {@code workers} sweeps at once, this thread being one: each claims its own batches with
+   * {@code SKIP LOCKED} (on PostgreSQL disjoint rows; on H2 the others find the rows taken and
+   * stop), so a backlog uses more than one core. Waits for all of them, so passes never overlap.
+   */
+  private int sweepInParallel(OffsetDateTime now) {
+    List<Future<Integer>> others = new ArrayList<>();
+    for (int i = 1; i < workers; i++) {
+      try {
+        others.add(sweepers().submit(() -> sweep(now)));
+      } catch (RejectedExecutionException e) {
+        break; // fewer workers this pass
+      }
     }
-    return expired + sweepOverdueChecks() + sweepStandaloneValidations();
+    int expired = sweep(now);
+    for (Future<Integer> f : others) {
+      try {
+        expired += f.get();
+      } catch (ExecutionException e) {
+        LOG.log(Level.WARNING, "an expiry worker failed; the next pass retries", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return expired;
+  }
+
+  private synchronized ExecutorService sweepers() {
+    if (sweepers == null) {
+      int threads = Math.max(1, workers - 1);
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(threads), threadFactory);
+      pool.allowCoreThreadTimeOut(true); // an idle node keeps no sweeper threads
+      sweepers = pool;
+    }
+    return sweepers;
+  }
+
+  @PreDestroy
+  synchronized void stopSweepers() {
+    if (sweepers != null) {
+      sweepers.shutdownNow();
+    }
   }
 
   /**

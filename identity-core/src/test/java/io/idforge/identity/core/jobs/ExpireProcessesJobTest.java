@@ -79,7 +79,7 @@ class ExpireProcessesJobTest {
     }
 
     @Override
-    public Batch expireBatch(OffsetDateTime now, int limit, Collection<Long> excluded) {
+    public synchronized Batch expireBatch(OffsetDateTime now, int limit, Collection<Long> excluded) {
       List<Long> claimed =
           processes.findOverdueIds(now, Integer.MAX_VALUE).stream().filter(id -> !excluded.contains(id)).limit(limit).toList();
       batches.add(claimed);
@@ -92,7 +92,7 @@ class ExpireProcessesJobTest {
     }
 
     @Override
-    public boolean expireById(long id, OffsetDateTime now) {
+    public synchronized boolean expireById(long id, OffsetDateTime now) {
       alone.add(id);
       if (poison != null && poison == id) {
         throw new IllegalStateException("poison row");
@@ -234,6 +234,26 @@ class ExpireProcessesJobTest {
     assertEquals(0, job.runOnce());
     assertEquals(List.of(List.of()), expiry.batches, "the next pass leaves the isolated process out of its batch");
     assertEquals(List.of(), expiry.alone);
+  }
+
+  @Test
+  void twoWorkersShareTheBacklogAndExpireEachProcessOnce() {
+    FakeProcesses processes = new FakeProcesses();
+    for (long id = 1; id <= 50; id++) {
+      processes.overdue.put(id, TestData.now().minusMinutes(100 - id));
+    }
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    ExpireProcessesJob job = job(processes, expiry, true, 3);
+    job.workers = 2;
+    job.sweepers = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(50, job.runOnce());
+    } finally {
+      job.sweepers.shutdownNow();
+    }
+    assertEquals(50, expiry.expired.size());
+    assertEquals(50, new java.util.HashSet<>(expiry.expired).size(), "no process expired twice");
+    assertTrue(processes.overdue.isEmpty());
   }
 
   @Test
