@@ -8,7 +8,8 @@
 # table is then filled to BENCH_ROWS rows by SQL (generate_series copies of that row with new ids:
 # 90 % finished, 10 % pending with a deadline tomorrow), BENCH_DUE of them parked pending. The
 # parked ones are made overdue at once and the clock runs until none is left; each is expired by
-# the engine in its own transaction, with its event, as in production. Also prints the sweep
+# the engine with its event, as in production, in batches (one transaction per batch of
+# identity.jobs.expire-processes.batch-size, claimed FOR UPDATE SKIP LOCKED). Also prints the sweep
 # query's plan (EXPLAIN ANALYZE) on the full table. Checks: every due process failed as expired
 # with exactly one terminal event. Writes its section of bench/RESULTS.md; exits non-zero on any
 # failure, saying what failed.
@@ -62,7 +63,7 @@ TABLE_ROWS=$(sql "SELECT count(*) FROM identity_process")
 TABLE_SIZE=$(sql "SELECT pg_size_pretty(pg_total_relation_size('identity_process'))")
 log "$TABLE_ROWS rows ($TABLE_SIZE with indexes) in ${INSERT_S}s"
 
-SWEEP_QUERY="SELECT id FROM identity_process WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT 200"
+SWEEP_QUERY="SELECT id FROM identity_process WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at FETCH FIRST 200 ROWS ONLY FOR UPDATE SKIP LOCKED"
 overdue() { sql "SELECT count(*) FROM identity_process WHERE status = 'pending' AND expires_at <= now()"; }
 
 log "measuring: $DUE processes made overdue at once"
@@ -113,8 +114,8 @@ Run \`$RUN_ID\` on $(date -u '+%Y-%m-%d %H:%M') UTC, commit $GIT_REV. Command: \
 - One Payara Micro (\`$JVM_FLAGS\`, started in ${STARTUP_S}s), \`IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL=PT1S\`, PostgreSQL $PG_VERSION
   (default settings, fsync on).
 - \`identity_process\`: $TABLE_ROWS rows ($TABLE_SIZE with indexes; copies of a real row by SQL in ${INSERT_S}s): 90 % finished,
-  10 % pending with tomorrow's deadline, $DUE made overdue at once. Each is expired through the engine in its own transaction
-  under its row lock, with its \`failed\` event (one each, checked).
+  10 % pending with tomorrow's deadline, $DUE made overdue at once. Each is expired through the engine with its \`failed\` event
+  (one each, checked), in batches claimed with \`FOR UPDATE SKIP LOCKED\`, one transaction per batch.
 
 | overdue | seconds | expired/s | target | CPU cores: Payara / PostgreSQL | Payara CPU ms per process | PostgreSQL CPU ms per process | sweep query, $DUE due | sweep query, none due |
 |---:|---:|---:|---:|---|---:|---:|---:|---:|

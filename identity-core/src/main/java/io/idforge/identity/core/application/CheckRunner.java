@@ -5,7 +5,8 @@ import io.idforge.identity.core.application.steps.StepChecks;
 import io.idforge.identity.core.document.image.DecodeBusyException;
 import io.idforge.identity.core.engine.CheckResult;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,14 +14,19 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs checks off the row lock: once the transaction that submitted an input has committed, the
- * check runs on the container's managed executor with no lock and no connection held (OCR and a
+ * check runs on this runner's own bounded threads (from the container's managed thread factory)
+ * with no lock and no connection held (OCR and a
  * registry call can take tens of seconds), and its result is applied in a new short transaction
  * ({@link CheckService#apply}), idempotently. A check that is lost (a full executor, a crash, a
  * restart) is found again by the checks job at its due time and run again under the grace rule.
@@ -36,7 +42,24 @@ public class CheckRunner {
   /** Pause before trying a busy check again. */
   static final long BUSY_PAUSE_MS = 2_000;
 
-  @Resource ManagedExecutorService executor;
+  /** Makes the check threads: container-managed, so they carry the application's context. */
+  @Resource ManagedThreadFactory threadFactory;
+
+  /**
+   * Runs the checks: {@code identity.checks.threads} threads of its own and a bounded queue. Not
+   * the default managed executor: Payara's has a core pool of 0 and an unbounded queue, so it ran
+   * every check on one thread (as the webhook senders found, see {@code DrainWebhooksJob}).
+   */
+  Executor executor;
+
+  @Inject
+  @ConfigProperty(name = "identity.checks.threads", defaultValue = "4")
+  int threads;
+
+  /** Checks waiting for a thread; past this a check is left to the checks job (its due time). */
+  @Inject
+  @ConfigProperty(name = "identity.checks.queue", defaultValue = "1000")
+  int queue;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -53,9 +76,28 @@ public class CheckRunner {
   /** Queues the check; never throws. */
   public void submit(CheckRequested request) {
     try {
-      executor.execute(() -> run(request, 0));
+      executor().execute(() -> run(request, 0));
     } catch (RejectedExecutionException e) {
       LOG.warning(() -> "check of " + request.validationId() + " not queued (executor full); the checks job will run it");
+    }
+  }
+
+  synchronized Executor executor() {
+    if (executor == null) {
+      int n = Math.max(1, threads);
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(Math.max(1, queue)), threadFactory);
+      pool.allowCoreThreadTimeOut(true); // an idle node keeps no check threads
+      executor = pool;
+    }
+    return executor;
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (executor instanceof ThreadPoolExecutor pool) {
+      // Checks not finished stay checking; the checks job runs them again at their due time.
+      pool.shutdownNow();
     }
   }
 

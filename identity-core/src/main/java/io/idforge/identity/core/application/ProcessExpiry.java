@@ -9,11 +9,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Ends processes that ran out of time through the engine ({@link ProcessEngine#expire}).
  * Idempotent: a process that is no longer pending or overdue is left alone, so the job and a
- * concurrent read (or two instances) cannot expire one process twice.
+ * concurrent read (or two instances) cannot expire one process twice. The sweep expires a batch
+ * per transaction ({@link #expireBatch}); {@link #expireById} is the one-process path for a
+ * batch that failed, and for reads.
  */
 @Stateless
 public class ProcessExpiry {
@@ -23,6 +27,36 @@ public class ProcessExpiry {
   @Inject ProcessRecords records;
 
   @Inject ProcessEngine engine;
+
+  /** What one batch did: rows claimed (locked) and processes expired among them. */
+  public record Batch(int claimed, int expired) {}
+
+  /**
+   * Claims up to {@code limit} overdue processes with {@code FOR UPDATE SKIP LOCKED} and runs
+   * each through the engine in this one transaction: one terminal event per expired process, its
+   * webhook deliveries and metrics, all written at commit (statement batching). A process whose
+   * checks still run gets its grace period instead, as on the one-process path. If anything
+   * fails the whole batch rolls back and the caller retries its processes one by one.
+   *
+   * @param excluded surrogate ids that failed on their own and are left out of batches
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Batch expireBatch(OffsetDateTime now, int limit, Collection<Long> excluded) {
+    List<IdentityProcess> claimed = processes.lockOverdue(now, limit, excluded);
+    if (claimed.isEmpty()) {
+      return new Batch(0, 0);
+    }
+    ProcessEngine at = engine.at(now);
+    List<ProcessRecord> batch = records.ofLocked(claimed, "system");
+    int expired = 0;
+    for (ProcessRecord r : batch) {
+      if (at.expire(r)) {
+        expired++;
+      }
+    }
+    records.saveAll(batch);
+    return new Batch(claimed.size(), expired);
+  }
 
   /**
    * Expires one process by surrogate id in its own transaction, locking the row first.

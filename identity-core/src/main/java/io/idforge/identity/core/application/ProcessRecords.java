@@ -18,6 +18,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -73,6 +77,34 @@ public class ProcessRecords {
         actor);
   }
 
+  /**
+   * Records of processes the caller has already locked (the expiry sweep's claim), with their
+   * validations read in one query instead of one per process. A validation is only attached to a
+   * process of its own tenant.
+   */
+  public List<ProcessRecord> ofLocked(List<IdentityProcess> locked, String actor) {
+    Map<String, List<Validation>> byProcess = new HashMap<>();
+    List<String> ids = locked.stream().map(IdentityProcess::processId).toList();
+    for (Validation v : validations.listByProcesses(ids)) {
+      byProcess.computeIfAbsent(v.processId(), k -> new ArrayList<>()).add(v);
+    }
+    List<ProcessRecord> records = new ArrayList<>(locked.size());
+    for (IdentityProcess process : locked) {
+      List<Validation> own =
+          byProcess.getOrDefault(process.processId(), List.of()).stream()
+              .filter(v -> v.clientId().equals(process.clientId()))
+              .toList();
+      records.add(
+          ProcessRecord.of(
+              process,
+              definitions.of(process.flowId(), process.flowVersion()),
+              own,
+              v -> reviews.findOpenByValidation(v.clientId(), v.validationId()),
+              actor));
+    }
+    return records;
+  }
+
   /** Locks a validation: its process when it has one, else the validation row itself. */
   public ProcessRecord lock(Validation found, String actor) {
     if (found.processId() != null) {
@@ -89,22 +121,37 @@ public class ProcessRecords {
    * checks for after commit.
    */
   public void save(ProcessRecord r) {
-    ProcessRecord.Effects effects = r.drain();
-    for (Validation v : effects.validations()) {
-      validations.store(v);
-    }
-    for (ReviewTask t : effects.reviews()) {
-      reviews.store(t);
-    }
-    for (ProcessEvent e : effects.events()) {
-      events.append(e);
+    saveAll(List.of(r));
+  }
+
+  /**
+   * As {@link #save} for several records of one transaction (a sweep's batch): each record's
+   * events in order, one webhook fan-out (one endpoint read per tenant) and one metrics
+   * notification for all of them.
+   */
+  public void saveAll(List<ProcessRecord> records) {
+    List<ProcessEvent> recordedEvents = new ArrayList<>();
+    List<Validation> checks = new ArrayList<>();
+    for (ProcessRecord r : records) {
+      ProcessRecord.Effects effects = r.drain();
+      for (Validation v : effects.validations()) {
+        validations.store(v);
+      }
+      for (ReviewTask t : effects.reviews()) {
+        reviews.store(t);
+      }
+      for (ProcessEvent e : effects.events()) {
+        events.append(e);
+      }
+      recordedEvents.addAll(effects.events());
+      checks.addAll(effects.checks());
     }
     // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
-    webhooks.fanOut(effects.events());
-    if (!effects.events().isEmpty()) {
-      recorded.fire(new EventsRecorded(effects.events()));
+    webhooks.fanOut(recordedEvents);
+    if (!recordedEvents.isEmpty()) {
+      recorded.fire(new EventsRecorded(recordedEvents));
     }
-    for (Validation v : effects.checks()) {
+    for (Validation v : checks) {
       // Observed after a successful commit only: a check never starts on input that rolled back.
       checkRequests.fire(new CheckRequested(v.validationId(), v.attempt()));
     }

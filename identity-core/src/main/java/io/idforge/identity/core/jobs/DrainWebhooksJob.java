@@ -22,8 +22,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,7 +41,9 @@ import java.util.logging.Logger;
 /**
  * Sends due webhook deliveries. Every node runs it on a non-persistent interval timer; a tick
  * claims due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL: nodes claim different rows) by
- * pushing their due time past the claim timeout, commits, and hands each to its sender threads,
+ * pushing their due time past the claim timeout, commits, reads and signs the batch in one more
+ * transaction, and hands each request to its sender threads; finished sends' outcomes are
+ * recorded together (group commit, {@link #recordOutcomes}),
  * so the timer never waits for a receiver and a slow endpoint holds only its own requests. A node
  * that dies mid-send leaves the row claimed until the timeout, when any node sends it again: at
  * least once. The in-flight cap bounds threads and connections per node. With a backlog (the last
@@ -84,6 +89,12 @@ public class DrainWebhooksJob {
   @Inject Clock clock;
 
   private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Outcomes of finished sends not recorded yet (see {@link #recordOutcomes}). */
+  private final Queue<DeliveryAttempts.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+  /** One outcome writer at a time per node. */
+  private final AtomicBoolean recording = new AtomicBoolean();
 
   /** The last claim filled its room: more deliveries are probably due. */
   private final AtomicBoolean backlog = new AtomicBoolean();
@@ -136,18 +147,37 @@ public class DrainWebhooksJob {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<Long> claimed = deliveries.claimDue(now, now.plus(settings.claimTimeout()), room);
     backlog.set(claimed.size() == room);
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    // One transaction reads and signs the whole batch; rows that need no send are settled in it.
+    List<DeliveryAttempts.Prepared> prepared = attempts.prepareAll(claimed);
     Executor run = senders();
-    for (Long id : claimed) {
+    for (DeliveryAttempts.Prepared p : prepared) {
       inFlight.incrementAndGet();
       try {
-        run.execute(() -> deliver(id));
+        run.execute(() -> send(p));
       } catch (RejectedExecutionException e) {
         inFlight.decrementAndGet();
         // The claim runs out and a later tick sends it.
-        LOG.fine(() -> "webhook delivery " + id + " not queued (executor full)");
+        LOG.fine(() -> "webhook delivery " + p.deliveryId() + " not queued (executor full)");
       }
     }
     return claimed.size();
+  }
+
+  /**
+   * Runs {@code meanwhile} as if another thread were recording outcomes, then records what queued
+   * up: for tests of the group commit.
+   */
+  void recordingHeldForTest(Runnable meanwhile) {
+    recording.set(true);
+    try {
+      meanwhile.run();
+    } finally {
+      recording.set(false);
+    }
+    recordOutcomes();
   }
 
   private synchronized Executor senders() {
@@ -169,31 +199,53 @@ public class DrainWebhooksJob {
     }
   }
 
-  /** One delivery: prepare, send with no transaction open, record. Never throws. */
-  void deliver(long id) {
+  /** One prepared delivery: send with no transaction open, queue the outcome. Never throws. */
+  void send(DeliveryAttempts.Prepared prepared) {
     try {
-      var prepared = attempts.prepare(id);
-      if (prepared.isEmpty()) {
-        return;
-      }
       WebhookSender.Result result;
       try {
-        result = sender.send(prepared.get().request());
+        result = sender.send(prepared.request());
       } catch (RuntimeException e) {
         // Fault Tolerance's timeout surfaces as an exception; it is a failed attempt like any other.
         result = new WebhookSender.Result(null, e.getClass().getSimpleName());
       }
       if (result.delivered()) {
-        breakers.succeeded(prepared.get().endpointId());
+        breakers.succeeded(prepared.endpointId());
       } else {
-        breakers.failed(prepared.get().endpointId());
+        breakers.failed(prepared.endpointId());
       }
-      attempts.record(id, result);
+      outcomes.add(new DeliveryAttempts.Outcome(prepared.deliveryId(), result));
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "webhook delivery row " + id + " could not be completed; it is sent again after its claim", e);
+      LOG.log(Level.WARNING, "webhook delivery row " + prepared.deliveryId() + " could not be completed; it is sent again after its claim", e);
     } finally {
       inFlight.decrementAndGet();
-      refillIfBacklogged();
+    }
+    recordOutcomes();
+    refillIfBacklogged();
+  }
+
+  /**
+   * Group commit of outcomes: the first sender thread to finish records, in one transaction, every
+   * outcome queued so far (up to {@code batch-size}), and again while more are waiting; the others
+   * only queue theirs. Under load one transaction carries many outcomes; when idle, each is
+   * recorded at once. An outcome lost to a failed write is sent again after its claim: at least once.
+   */
+  void recordOutcomes() {
+    while (!outcomes.isEmpty() && recording.compareAndSet(false, true)) {
+      try {
+        List<DeliveryAttempts.Outcome> batch = new ArrayList<>();
+        DeliveryAttempts.Outcome o;
+        while (batch.size() < Math.max(1, settings.batchSize()) && (o = outcomes.poll()) != null) {
+          batch.add(o);
+        }
+        if (!batch.isEmpty()) {
+          attempts.recordAll(batch);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "webhook outcomes not recorded; those deliveries are sent again after their claim", e);
+      } finally {
+        recording.set(false);
+      }
     }
   }
 

@@ -8,6 +8,7 @@ import io.idforge.identity.core.application.ReviewQueueMetrics;
 import io.idforge.identity.core.application.validations.ValidationService;
 import io.idforge.identity.core.application.port.JobLeaseRepository;
 import io.idforge.identity.core.domain.process.ProcessRepository;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -18,13 +19,22 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,8 +45,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * waiting for input past their timeout. Runs on a
  * non-persistent interval timer (persistent timers on Payara Micro live only in Hazelcast and stop
  * for good after a fail-over); when several instances share a database, a lease row lets one of
- * them work per interval, and each process is expired in its own transaction under a row lock, so
- * a crash or an overlap never expires a process twice.
+ * them work per interval. Overdue processes are claimed in batches of {@code batch-size} with
+ * {@code FOR UPDATE SKIP LOCKED} and expired in one transaction per batch (two sweepers never take
+ * the same row, and a locked process is re-checked, so an overlap never expires one twice); a
+ * batch that fails rolls back and its processes are retried one by one.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -67,6 +79,9 @@ public class ExpireProcessesJob {
 
   @Inject Clock clock;
 
+  /** Processes that failed to expire on their own, kept out of batches on this node. */
+  final IsolatedProcesses isolated = new IsolatedProcesses();
+
   @Inject
   @ConfigProperty(name = "identity.jobs.expire-processes.interval", defaultValue = "PT30S")
   Duration interval;
@@ -74,6 +89,17 @@ public class ExpireProcessesJob {
   @Inject
   @ConfigProperty(name = "identity.jobs.expire-processes.batch-size", defaultValue = "200")
   int batchSize;
+
+  /** Sweeps at once on the lease holder, each claiming its own batches. */
+  @Inject
+  @ConfigProperty(name = "identity.jobs.expire-processes.workers", defaultValue = "2")
+  int workers;
+
+  /** Makes the extra sweepers' threads: container-managed, so they carry the application's context. */
+  @Resource ManagedThreadFactory threadFactory;
+
+  /** The extra sweepers ({@code workers} - 1 threads), made on first use. */
+  ExecutorService sweepers;
 
   /** Starts the timer; called once at start-up after the schema migration. */
   public void schedule() {
@@ -130,25 +156,100 @@ public class ExpireProcessesJob {
     if (!leases.tryAcquire(JOB_NAME, OWNER, now, now.plus(lease))) {
       return 0;
     }
-    int expired = 0;
-    List<Long> ids;
-    do {
-      ids = processes.findOverdueIds(now, batchSize);
-      for (Long id : ids) {
-        try {
-          if (expiry.expireById(id, now)) {
-            expired++;
-          }
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "could not expire process row " + id, e);
-        }
-      }
-    } while (ids.size() == batchSize && expired > 0);
+    int expired = workers <= 1 ? sweep(now) : sweepInParallel(now);
     if (expired > 0) {
       int count = expired;
       LOG.info(() -> "expired " + count + " overdue process(es)");
     }
     return expired + sweepOverdueChecks() + sweepStandaloneValidations();
+  }
+
+  /** Batches until one comes back short; returns how many processes this worker expired. */
+  int sweep(OffsetDateTime now) {
+    int expired = 0;
+    ProcessExpiry.Batch batch;
+    do {
+      try {
+        batch = expiry.expireBatch(now, batchSize, isolated.ids());
+      } catch (RuntimeException e) {
+        // One process spoilt the batch (it rolled back): expire this round one by one.
+        LOG.log(Level.WARNING, "expiry batch failed; expiring its processes one by one", e);
+        batch = expireOneByOne(now);
+      }
+      expired += batch.expired();
+    } while (batch.claimed() == batchSize);
+    return expired;
+  }
+
+  /**
+   * {@code workers} sweeps at once, this thread being one: each claims its own batches with
+   * {@code SKIP LOCKED} (on PostgreSQL disjoint rows; on H2 the others find the rows taken and
+   * stop), so a backlog uses more than one core. Waits for all of them, so passes never overlap.
+   */
+  private int sweepInParallel(OffsetDateTime now) {
+    List<Future<Integer>> others = new ArrayList<>();
+    for (int i = 1; i < workers; i++) {
+      try {
+        others.add(sweepers().submit(() -> sweep(now)));
+      } catch (RejectedExecutionException e) {
+        break; // fewer workers this pass
+      }
+    }
+    int expired = sweep(now);
+    for (Future<Integer> f : others) {
+      try {
+        expired += f.get();
+      } catch (ExecutionException e) {
+        LOG.log(Level.WARNING, "an expiry worker failed; the next pass retries", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return expired;
+  }
+
+  private synchronized ExecutorService sweepers() {
+    if (sweepers == null) {
+      int threads = Math.max(1, workers - 1);
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(threads), threadFactory);
+      pool.allowCoreThreadTimeOut(true); // an idle node keeps no sweeper threads
+      sweepers = pool;
+    }
+    return sweepers;
+  }
+
+  @PreDestroy
+  synchronized void stopSweepers() {
+    if (sweepers != null) {
+      sweepers.shutdownNow();
+    }
+  }
+
+  /**
+   * The fallback after a failed batch: each overdue process in its own transaction; one that fails
+   * alone is left out of later batches (see {@link IsolatedProcesses}) so it cannot spoil them.
+   */
+  private ProcessExpiry.Batch expireOneByOne(OffsetDateTime now) {
+    List<Long> ids = processes.findOverdueIds(now, batchSize);
+    int claimed = 0;
+    int expired = 0;
+    for (Long id : ids) {
+      if (isolated.contains(id)) {
+        continue;
+      }
+      claimed++;
+      try {
+        if (expiry.expireById(id, now)) {
+          expired++;
+        }
+      } catch (RuntimeException e) {
+        isolated.add(id);
+        LOG.log(Level.WARNING, "could not expire process row " + id + "; left out of later batches", e);
+      }
+    }
+    return new ProcessExpiry.Batch(claimed, expired);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.idforge.identity.core.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.idforge.identity.core.application.port.WebhookSender;
 import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
+import io.idforge.identity.core.application.webhooks.EndpointBreakers;
 import io.idforge.identity.core.application.webhooks.WebhookSettings;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
@@ -13,7 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.stream.LongStream;
@@ -66,6 +70,11 @@ class DrainWebhooksJobTest {
     }
 
     @Override
+    public List<WebhookDelivery> lockAll(Collection<Long> ids) {
+      return List.of();
+    }
+
+    @Override
     public int purgeFinishedBefore(OffsetDateTime before, int limit) {
       return 0;
     }
@@ -89,22 +98,39 @@ class DrainWebhooksJobTest {
     }
   }
 
-  /** Nothing to send: every claimed row settles at once (the send path is tested elsewhere). */
-  static final class NoAttempts extends DeliveryAttempts {
+  /**
+   * Every claimed row becomes a request (one prepare per claim); outcomes are written as a batch
+   * per call, recorded here. The HTTP and signing paths are tested elsewhere.
+   */
+  static final class RecordingAttempts extends DeliveryAttempts {
+    final List<List<Long>> prepared = new ArrayList<>();
+    final List<List<Long>> recorded = new ArrayList<>();
+
     @Override
-    public Optional<Prepared> prepare(long deliveryId) {
-      return Optional.empty();
+    public List<Prepared> prepareAll(List<Long> deliveryIds) {
+      prepared.add(List.copyOf(deliveryIds));
+      return deliveryIds.stream()
+          .map(id -> new Prepared(id, "WHE1", new WebhookSender.Request("https://hooks.test", "POST", Map.of(), "a.b.c")))
+          .toList();
+    }
+
+    @Override
+    public void recordAll(List<Outcome> outcomes) {
+      recorded.add(outcomes.stream().map(Outcome::deliveryId).toList());
     }
   }
 
   private final FakeDeliveries deliveries = new FakeDeliveries();
+  private final RecordingAttempts attempts = new RecordingAttempts();
   private final Queue<Runnable> queued = new ArrayDeque<>();
 
   private DrainWebhooksJob job() {
     DrainWebhooksJob job = new DrainWebhooksJob();
     job.deliveries = deliveries;
     job.settings = new SmallSettings();
-    job.attempts = new NoAttempts();
+    job.attempts = attempts;
+    job.sender = request -> new WebhookSender.Result(204, null);
+    job.breakers = new EndpointBreakers();
     job.clock = Clock.fixed(Instant.parse("2026-12-05T00:00:00Z"), ZoneOffset.UTC);
     // Senders that only queue: the test runs the sends one by one, as sender threads finish them.
     job.senders = queued::add;
@@ -140,6 +166,23 @@ class DrainWebhooksJobTest {
     int claims = deliveries.claimLimits.size();
     assertEquals(0, job.drainOnce(), "nothing left");
     assertEquals(claims + 1, deliveries.claimLimits.size());
+  }
+
+  @Test
+  void aClaimIsPreparedInOneCallAndOutcomesWaitingTogetherAreRecordedInOneWrite() {
+    due(4);
+    DrainWebhooksJob job = job();
+    job.drainOnce();
+    assertEquals(List.of(List.of(1L, 2L, 3L, 4L)), attempts.prepared, "one prepare for the whole claim");
+    // Three sends finish while another thread is recording: their outcomes wait in the queue.
+    job.recordingHeldForTest(() -> {
+      queued.poll().run();
+      queued.poll().run();
+      queued.poll().run();
+    });
+    assertEquals(List.of(List.of(1L, 2L, 3L)), attempts.recorded, "the waiting outcomes go in one write");
+    queued.poll().run();
+    assertEquals(List.of(List.of(1L, 2L, 3L), List.of(4L)), attempts.recorded, "alone, an outcome is written at once");
   }
 
   @Test

@@ -13,6 +13,7 @@ import io.idforge.identity.core.domain.process.ProcessRepository;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,6 +50,11 @@ class ExpireProcessesJobTest {
     }
 
     @Override
+    public List<IdentityProcess> lockOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
+      return List.of();
+    }
+
+    @Override
     public Optional<IdentityProcess> lock(long id) {
       return Optional.empty();
     }
@@ -57,16 +63,40 @@ class ExpireProcessesJobTest {
     public void store(IdentityProcess process) {}
   }
 
+  /**
+   * Expires batches like the real claim (oldest first, excluded ids left out); a batch holding the
+   * poison id fails as a whole (rolls back), and so does the poison id on its own.
+   */
   static final class RecordingExpiry extends ProcessExpiry {
     final FakeProcesses processes;
     final List<Long> expired = new ArrayList<>();
+    final List<List<Long>> batches = new ArrayList<>();
+    final List<Long> alone = new ArrayList<>();
+    Long poison;
 
     RecordingExpiry(FakeProcesses processes) {
       this.processes = processes;
     }
 
     @Override
-    public boolean expireById(long id, OffsetDateTime now) {
+    public synchronized Batch expireBatch(OffsetDateTime now, int limit, Collection<Long> excluded) {
+      List<Long> claimed =
+          processes.findOverdueIds(now, Integer.MAX_VALUE).stream().filter(id -> !excluded.contains(id)).limit(limit).toList();
+      batches.add(claimed);
+      if (poison != null && claimed.contains(poison)) {
+        throw new IllegalStateException("batch rolled back");
+      }
+      claimed.forEach(processes.overdue::remove);
+      expired.addAll(claimed);
+      return new Batch(claimed.size(), claimed.size());
+    }
+
+    @Override
+    public synchronized boolean expireById(long id, OffsetDateTime now) {
+      alone.add(id);
+      if (poison != null && poison == id) {
+        throw new IllegalStateException("poison row");
+      }
       if (processes.overdue.remove(id) == null) {
         return false; // already handled elsewhere: idempotent
       }
@@ -170,6 +200,60 @@ class ExpireProcessesJobTest {
     assertEquals(7, job(processes, expiry, true, 3).runOnce());
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), expiry.expired);
     assertEquals(List.of(100L), List.copyOf(processes.overdue.keySet()));
+  }
+
+  @Test
+  void expiresInBatchesOfTheConfiguredSize() {
+    FakeProcesses processes = new FakeProcesses();
+    for (long id = 1; id <= 7; id++) {
+      processes.overdue.put(id, TestData.now().minusMinutes(10 - id));
+    }
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    assertEquals(7, job(processes, expiry, true, 3).runOnce());
+    assertEquals(List.of(List.of(1L, 2L, 3L), List.of(4L, 5L, 6L), List.of(7L)), expiry.batches);
+    assertEquals(List.of(), expiry.alone, "no batch failed, so nothing went the one-by-one way");
+  }
+
+  @Test
+  void aProcessThatSpoilsItsBatchIsIsolatedAndTheOthersStillExpire() {
+    FakeProcesses processes = new FakeProcesses();
+    for (long id = 1; id <= 7; id++) {
+      processes.overdue.put(id, TestData.now().minusMinutes(10 - id));
+    }
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    expiry.poison = 2L;
+    ExpireProcessesJob job = job(processes, expiry, true, 3);
+
+    assertEquals(6, job.runOnce(), "every process but the poison one expired");
+    assertEquals(List.of(1L, 3L, 4L, 5L, 6L, 7L), expiry.expired.stream().sorted().toList());
+    assertEquals(List.of(2L), List.copyOf(processes.overdue.keySet()), "the poison one is left pending, not half-written");
+    assertTrue(expiry.alone.contains(2L), "the poison one was retried alone");
+
+    expiry.alone.clear();
+    expiry.batches.clear();
+    assertEquals(0, job.runOnce());
+    assertEquals(List.of(List.of()), expiry.batches, "the next pass leaves the isolated process out of its batch");
+    assertEquals(List.of(), expiry.alone);
+  }
+
+  @Test
+  void twoWorkersShareTheBacklogAndExpireEachProcessOnce() {
+    FakeProcesses processes = new FakeProcesses();
+    for (long id = 1; id <= 50; id++) {
+      processes.overdue.put(id, TestData.now().minusMinutes(100 - id));
+    }
+    RecordingExpiry expiry = new RecordingExpiry(processes);
+    ExpireProcessesJob job = job(processes, expiry, true, 3);
+    job.workers = 2;
+    job.sweepers = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      assertEquals(50, job.runOnce());
+    } finally {
+      job.sweepers.shutdownNow();
+    }
+    assertEquals(50, expiry.expired.size());
+    assertEquals(50, new java.util.HashSet<>(expiry.expired).size(), "no process expired twice");
+    assertTrue(processes.overdue.isEmpty());
   }
 
   @Test

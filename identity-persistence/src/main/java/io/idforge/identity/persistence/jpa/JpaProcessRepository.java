@@ -9,10 +9,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** JPA adapter for identity processes. */
 @ApplicationScoped
@@ -94,6 +96,33 @@ public class JpaProcessRepository implements ProcessRepository {
             Long.class)
         .setParameter("now", now)
         .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Override
+  public List<IdentityProcess> lockOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
+    // Native because JPQL has no SKIP LOCKED; ids are longs, so the exclusion list is inlined
+    // safely. Uses ix_identity_process_due; PostgreSQL: concurrent sweepers lock disjoint rows.
+    // H2 accepts the syntax but with ORDER BY and a limit locks every matching row: safe, serial.
+    StringBuilder sql =
+        new StringBuilder("SELECT id FROM identity_process WHERE status = 'pending' AND expires_at <= ?");
+    if (!excluded.isEmpty()) {
+      sql.append(" AND id NOT IN (");
+      sql.append(excluded.stream().map(String::valueOf).collect(Collectors.joining(",")));
+      sql.append(')');
+    }
+    sql.append(" ORDER BY expires_at FETCH FIRST ").append(limit).append(" ROWS ONLY FOR UPDATE SKIP LOCKED");
+    // A process changed earlier in this persistence context must reach the table first.
+    em.flush();
+    @SuppressWarnings("unchecked")
+    List<Object> rows = em.createNativeQuery(sql.toString()).setParameter(1, now).getResultList();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = rows.stream().map(r -> ((Number) r).longValue()).toList();
+    // The rows are locked by this transaction, so this plain read sees them as they are now.
+    return em.createQuery("SELECT p FROM IdentityProcess p WHERE p.id IN :ids ORDER BY p.expiresAt", IdentityProcess.class)
+        .setParameter("ids", ids)
         .getResultList();
   }
 

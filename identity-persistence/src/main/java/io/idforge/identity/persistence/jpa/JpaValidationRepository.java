@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,19 @@ public class JpaValidationRepository implements ValidationRepository {
             Validation.class)
         .setParameter("client", clientId)
         .setParameter("process", processId)
+        .getResultList();
+  }
+
+  @Override
+  public List<Validation> listByProcesses(Collection<String> processIds) {
+    if (processIds.isEmpty()) {
+      return List.of();
+    }
+    // Uses ix_validation_process (process_id, step_index, id): one index probe per id.
+    return em.createQuery(
+            "SELECT v FROM Validation v WHERE v.processId IN :processes ORDER BY v.processId, v.stepIndex, v.id",
+            Validation.class)
+        .setParameter("processes", processIds)
         .getResultList();
   }
 

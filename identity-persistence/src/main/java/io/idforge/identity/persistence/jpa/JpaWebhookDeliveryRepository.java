@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,6 +101,17 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
   @Override
   public Optional<WebhookDelivery> lock(long id) {
     return Optional.ofNullable(em.find(WebhookDelivery.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  @Override
+  public List<WebhookDelivery> lockAll(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.id IN :ids ORDER BY d.id", WebhookDelivery.class)
+        .setParameter("ids", ids)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
   }
 
   @Override

@@ -1,21 +1,12 @@
 package io.idforge.identity.core.application.webhooks;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Date;
+import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,28 +25,69 @@ public final class WebhookSignatures {
 
   private WebhookSignatures() {}
 
-  /** The JWT body carrying one event. */
+  /** {@code {"typ":"JWT","alg":"HS256"}}, base64url: the same for every body. */
+  private static final String JWT_HEADER =
+      Base64.getUrlEncoder().withoutPadding().encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+
+  /** HS256 keys shorter than the hash are refused, as Nimbus's {@code MACSigner} does. */
+  private static final int MIN_SECRET_BYTES = 32;
+
+  /** One HmacSHA256 instance per thread (the provider lookup is the costly part), re-keyed on use. */
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(WebhookSignatures::newMac);
+
+  /**
+   * The JWT body carrying one event. Written directly rather than through a claims object: the
+   * event's object is the JSON snapshot stored with the event, copied in as it is instead of
+   * parsed and written again for every delivery.
+   */
   public static String body(String issuer, long issuedAtSeconds, WebhookDelivery d, String secret) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("id", d.eventId());
-    event.put("event_type", d.eventType());
-    event.put("event_action", d.eventAction());
-    event.put("object", parseObject(d.object()));
-    event.put("version", EVENT_VERSION);
-    event.put("timestamp", d.eventAt().toInstant().toString());
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .issueTime(new Date(issuedAtSeconds * 1000))
-            .claim("events", List.of(event))
-            .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
-    try {
-      jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (JOSEException e) {
-      throw new IllegalStateException("webhook secret too short for HS256", e);
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    if (key.length < MIN_SECRET_BYTES) {
+      throw new IllegalStateException("webhook secret too short for HS256");
     }
-    return jwt.serialize();
+    StringBuilder json = new StringBuilder(256 + d.object().length());
+    json.append("{\"iss\":");
+    quote(json, issuer);
+    json.append(",\"iat\":").append(issuedAtSeconds);
+    json.append(",\"events\":[{\"id\":");
+    quote(json, d.eventId());
+    json.append(",\"event_type\":");
+    quote(json, d.eventType());
+    json.append(",\"event_action\":");
+    quote(json, d.eventAction());
+    json.append(",\"object\":").append(d.object());
+    json.append(",\"version\":");
+    quote(json, EVENT_VERSION);
+    json.append(",\"timestamp\":");
+    quote(json, d.eventAt().toInstant().toString());
+    json.append("}]}");
+    String signingInput =
+        JWT_HEADER + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] signature = hmac(key, signingInput);
+    return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+  }
+
+  /** A JSON string literal (RFC 8259 escapes). */
+  private static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
   }
 
   /** {@code t=<unix>,v1=<hex>[,v1=<hex>]}: one signature per secret, newest first. */
@@ -95,21 +127,24 @@ public final class WebhookSignatures {
   }
 
   public static String hmacHex(String secret, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
-    }
+    return HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8), data));
   }
 
-  /** The snapshot as a JSON value tree Nimbus can serialise (maps, lists, strings, numbers). */
-  private static Object parseObject(String json) {
+  private static byte[] hmac(byte[] key, String data) {
+    Mac mac = MACS.get();
     try {
-      return com.nimbusds.jose.util.JSONObjectUtils.parse(json);
-    } catch (java.text.ParseException e) {
-      throw new IllegalStateException("event object is not a JSON object", e);
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 refused the key", e);
+    }
+    return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Mac newMac() {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is unavailable", e);
     }
   }
 }

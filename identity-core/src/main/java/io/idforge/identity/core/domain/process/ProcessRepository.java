@@ -1,6 +1,7 @@
 package io.idforge.identity.core.domain.process;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,13 @@ public interface ProcessRepository {
 
   /** Surrogate ids of pending processes past their deadline, oldest deadline first. */
   List<Long> findOverdueIds(OffsetDateTime now, int limit);
+
+  /**
+   * Claims up to {@code limit} pending processes past their deadline for this transaction, oldest
+   * deadline first: locked for update, skipping rows another transaction holds (on PostgreSQL two
+   * sweepers get disjoint rows), never one of {@code excluded} (rows that failed on their own).
+   */
+  List<IdentityProcess> lockOverdue(OffsetDateTime now, int limit, Collection<Long> excluded);
 
   /** The process with this surrogate id, locked for update. */
   Optional<IdentityProcess> lock(long id);

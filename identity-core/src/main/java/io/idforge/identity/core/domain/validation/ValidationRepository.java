@@ -1,6 +1,7 @@
 package io.idforge.identity.core.domain.validation;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,6 +10,12 @@ public interface ValidationRepository {
 
   /** The validations of one process in step order (oldest attempt first within a step). */
   List<Validation> listByProcess(String clientId, String processId);
+
+  /**
+   * The validations of several processes in one read, for the expiry sweep (across tenants, like
+   * its claim): grouped by the caller, each process's in step order as {@link #listByProcess}.
+   */
+  List<Validation> listByProcesses(Collection<String> processIds);
 
   Optional<Validation> find(String clientId, String validationId);
 

@@ -1,6 +1,7 @@
 package io.idforge.identity.core.domain.webhook;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,9 @@ public interface WebhookDeliveryRepository {
   List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
 
   Optional<WebhookDelivery> lock(long id);
+
+  /** The deliveries with these surrogate ids, locked for update, in one statement. */
+  List<WebhookDelivery> lockAll(Collection<Long> ids);
 
   /** Deletes finished deliveries created before {@code before}, up to {@code limit}; returns how many. */
   int purgeFinishedBefore(OffsetDateTime before, int limit);
