@@ -74,10 +74,14 @@ public final class ActionJudge {
       int from = neutral + turn * actionFrames / asked.size();
       int to = neutral + (turn + 1) * actionFrames / asked.size();
       Map<LivenessAction, Integer> counts = new EnumMap<>(LivenessAction.class);
+      // The asked action's largest change in its turn, in multiples of its threshold: tells a
+      // reviewer (and the evaluation) by how much a missed action fell short.
+      double peak = Double.NEGATIVE_INFINITY;
       for (int f = from; f < to; f++) {
         FacePose p = poses.get(f);
         if (p != null) {
           shown(p, base).forEach(a -> counts.merge(a, 1, Integer::sum));
+          peak = Math.max(peak, strength(p, base, asked.get(turn)));
         }
       }
       // An action counts when held for MIN_FRAMES frames of the turn: a single frame is noise.
@@ -90,7 +94,8 @@ public final class ActionJudge {
       seenInTurn.add(seen);
       seenAnywhere.addAll(seen);
       trace.append(turn == 0 ? "" : "; ").append(asked.get(turn).wireValue()).append(": ")
-          .append(seen.isEmpty() ? "nothing" : names(seen));
+          .append(seen.isEmpty() ? "nothing" : names(seen))
+          .append(String.format(Locale.ROOT, " (peak %.2f)", peak));
     }
     List<ActionResult> results = new ArrayList<>();
     boolean all = true;
@@ -112,21 +117,30 @@ public final class ActionJudge {
    * about shows several at once: only the dominant one counts), or none.
    */
   Set<LivenessAction> shown(FacePose p, FacePose base) {
-    double yaw = (p.yaw() - base.yaw()) / rules.yawChange();
-    double pitch = (p.pitch() - base.pitch()) / rules.pitchChange();
-    double mouth = (p.mouth() - base.mouth()) / rules.mouthChange();
     LivenessAction best = null;
-    double strength = 1;
-    double[] values = {yaw, -yaw, -pitch, pitch, mouth};
-    LivenessAction[] actions = {LivenessAction.LOOK_LEFT, LivenessAction.LOOK_RIGHT,
-        LivenessAction.LOOK_UP, LivenessAction.LOOK_DOWN, LivenessAction.OPEN_MOUTH};
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] > strength) {
-        strength = values[i];
-        best = actions[i];
+    double strongest = 1;
+    for (LivenessAction a : LivenessAction.values()) {
+      double s = strength(p, base, a);
+      if (s > strongest) {
+        strongest = s;
+        best = a;
       }
     }
     return best == null ? EnumSet.noneOf(LivenessAction.class) : EnumSet.of(best);
+  }
+
+  /** How far a pose shows {@code action} against the baseline, in multiples of its threshold. */
+  double strength(FacePose p, FacePose base, LivenessAction action) {
+    double yaw = (p.yaw() - base.yaw()) / rules.yawChange();
+    double pitch = (p.pitch() - base.pitch()) / rules.pitchChange();
+    double mouth = (p.mouth() - base.mouth()) / rules.mouthChange();
+    return switch (action) {
+      case LOOK_LEFT -> yaw;
+      case LOOK_RIGHT -> -yaw;
+      case LOOK_UP -> -pitch;
+      case LOOK_DOWN -> pitch;
+      case OPEN_MOUTH -> mouth;
+    };
   }
 
   /** Whether the usable neutral poses agree within half of each action's threshold. */
