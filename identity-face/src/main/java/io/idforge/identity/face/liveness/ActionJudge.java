@@ -84,10 +84,15 @@ public final class ActionJudge {
           peak = Math.max(peak, strength(p, base, asked.get(turn)));
         }
       }
-      // An action counts when held for MIN_FRAMES frames of the turn: a single frame is noise.
+      // An action counts when held for MIN_FRAMES frames of the turn (a single frame is noise)
+      // and shown in more frames of the turn than any other action: landmarks that swing between
+      // looking up and looking down in one turn show noise, not the asked action, and a burst
+      // recorded for another challenge must not pass on turns that show everything at once.
       Set<LivenessAction> seen = EnumSet.noneOf(LivenessAction.class);
+      int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      long leaders = counts.values().stream().filter(n -> n == most).count();
       counts.forEach((a, n) -> {
-        if (n >= Math.min(MIN_FRAMES, to - from)) {
+        if (n >= Math.min(MIN_FRAMES, to - from) && n == most && leaders == 1) {
           seen.add(a);
         }
       });

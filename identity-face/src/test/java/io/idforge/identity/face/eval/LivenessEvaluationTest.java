@@ -39,7 +39,7 @@ class LivenessEvaluationTest {
   static final int MAX_SUBJECTS = 10;
 
   /** Live bursts per subject. */
-  static final int LIVE_BURSTS = 3;
+  static final int LIVE_BURSTS = 5;
 
   /** Share of synthetic live bursts that must pass (measured 15/27 = 55.6 %). */
   static final double MIN_LIVE_PASS = 0.50;
@@ -105,6 +105,11 @@ class LivenessEvaluationTest {
   @Test
   void handHeldPhotosAreAllRejected() {
     assertEquals(0, of(Kind.HAND_HELD).stream().filter(o -> o.report().passed()).count());
+  }
+
+  @Test
+  void tiltedAndBentPhotosAreAllRejected() {
+    assertEquals(0, of(Kind.TILTED_PHOTO).stream().filter(o -> o.report().passed()).count());
   }
 
   @Test

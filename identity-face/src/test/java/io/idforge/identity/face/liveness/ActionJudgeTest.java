@@ -7,6 +7,7 @@ import static io.idforge.identity.api.spi.LivenessAction.LOOK_UP;
 import static io.idforge.identity.api.spi.LivenessAction.OPEN_MOUTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.api.spi.LivenessAction;
 import io.idforge.identity.api.spi.LivenessReport;
@@ -96,6 +97,38 @@ class ActionJudgeTest {
     poses.addAll(List.of(NEUTRAL, doing(LOOK_LEFT), NEUTRAL, NEUTRAL));
     poses.addAll(List.of(NEUTRAL, doing(LOOK_UP), doing(LOOK_UP), NEUTRAL));
     assertEquals(List.of(false, true), seen(judge.judge(poses, List.of(LOOK_LEFT, LOOK_UP))));
+  }
+
+  @Test
+  void aTurnSwingingBetweenTwoActionsShowsNeither() {
+    // Unsteady landmarks: up, down, up, down in one turn. Before the majority rule both counted,
+    // and a burst made for another challenge passed on turns that showed everything.
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_DOWN), doing(LOOK_UP), doing(LOOK_DOWN)));
+    poses.addAll(List.of(doing(LOOK_DOWN), doing(LOOK_UP), doing(LOOK_DOWN), doing(LOOK_UP)));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_UP, LOOK_DOWN));
+    assertEquals(List.of(false, false), seen(r));
+    assertEquals(Verdict.ACTIONS_MISSING, r.verdict());
+  }
+
+  @Test
+  void theActionHeldLongestInItsTurnCounts() {
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_LEFT), doing(LOOK_LEFT), doing(LOOK_LEFT)));
+    poses.addAll(List.of(NEUTRAL, doing(OPEN_MOUTH), doing(OPEN_MOUTH), NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_LEFT, OPEN_MOUTH));
+    assertEquals(Verdict.PASSED, r.verdict(), r.detail());
+  }
+
+  @Test
+  void theDetailSaysByHowMuchAMissedActionFellShort() {
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    FacePose halfTurn = new FacePose(0.10, 0.55, 0.05);
+    poses.addAll(List.of(NEUTRAL, halfTurn, halfTurn, NEUTRAL));
+    poses.addAll(List.of(NEUTRAL, doing(LOOK_UP), doing(LOOK_UP), NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_LEFT, LOOK_UP));
+    // yaw moved by 0.08 of the 0.16 threshold: half of what counts.
+    assertTrue(r.detail().contains("look-left: nothing (peak 0.50)"), r.detail());
   }
 
   @Test
