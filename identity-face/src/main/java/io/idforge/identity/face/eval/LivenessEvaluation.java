@@ -182,10 +182,9 @@ public final class LivenessEvaluation {
       }
       outcomes.add(judge(s, Kind.STILL, asked, still, rnd));
       outcomes.add(judge(s, Kind.HAND_HELD, asked, held, rnd));
-      // The printed photo turned and tilted as asked: only turns and tilts, which a flat picture
-      // can imitate at all (an open mouth it cannot), so that every frame tries.
-      List<LivenessAction> poseOnly = poseChallenge(rnd);
-      outcomes.add(judge(s, Kind.TILTED_PHOTO, poseOnly, tilted(s.neutral(), poseOnly, rnd), rnd));
+      // The printed photo turned and tilted for each asked head movement (held still for the
+      // mouth, which a picture cannot open).
+      outcomes.add(judge(s, Kind.TILTED_PHOTO, asked, tilted(s.neutral(), asked, rnd), rnd));
       List<LivenessAction> reordered = new ArrayList<>(asked);
       while (reordered.equals(asked)) {
         Collections.shuffle(reordered, rnd);
@@ -200,19 +199,18 @@ public final class LivenessEvaluation {
     return outcomes;
   }
 
-  /** Two or three distinct actions, as the service picks them. */
+  /**
+   * Two or three distinct actions as the service picks them (FaceStepHandler): one or two head
+   * movements and {@code open-mouth}, in random order.
+   */
   static List<LivenessAction> challenge(Random rnd) {
-    List<LivenessAction> all = new ArrayList<>(List.of(LivenessAction.values()));
-    Collections.shuffle(all, rnd);
-    return List.copyOf(all.subList(0, 2 + rnd.nextInt(2)));
-  }
-
-  /** Two or three distinct turns and tilts (no mouth action), for the tilted-photo attack. */
-  static List<LivenessAction> poseChallenge(Random rnd) {
-    List<LivenessAction> all = new ArrayList<>(List.of(LivenessAction.LOOK_LEFT,
+    List<LivenessAction> head = new ArrayList<>(List.of(LivenessAction.LOOK_LEFT,
         LivenessAction.LOOK_RIGHT, LivenessAction.LOOK_UP, LivenessAction.LOOK_DOWN));
-    Collections.shuffle(all, rnd);
-    return List.copyOf(all.subList(0, 2 + rnd.nextInt(2)));
+    Collections.shuffle(head, rnd);
+    List<LivenessAction> chosen = new ArrayList<>(head.subList(0, 1 + rnd.nextInt(2)));
+    chosen.add(LivenessAction.OPEN_MOUTH);
+    Collections.shuffle(chosen, rnd);
+    return List.copyOf(chosen);
   }
 
   /**

@@ -28,6 +28,9 @@ public final class ActionJudge {
   /** Frames of a turn that must show its action. */
   static final int MIN_FRAMES = 2;
 
+  /** Frames the hosted page records per asked action (liveness.js {@code PER_ACTION}). */
+  public static final int FRAMES_PER_ACTION = 4;
+
   private final LivenessRules rules;
 
   public ActionJudge(LivenessRules rules) {
@@ -53,6 +56,13 @@ public final class ActionJudge {
       }
     }
     List<ActionResult> none = asked.stream().map(a -> new ActionResult(a, false)).toList();
+    if (poses.size() != neutral + FRAMES_PER_ACTION * asked.size()) {
+      // A burst recorded for a challenge of another length splits into turns that straddle its
+      // actions; one recorded for a longer challenge that contains the asked actions could pass.
+      return new LivenessReport(Verdict.ACTIONS_MISSING, none, -1, String.format(Locale.ROOT,
+          "%d frames for %d actions: the page records %d + %d per action", poses.size(),
+          asked.size(), neutral, FRAMES_PER_ACTION));
+    }
     if (reference < 0) {
       return new LivenessReport(Verdict.NO_FACE, none, -1, "no face in the neutral frames");
     }

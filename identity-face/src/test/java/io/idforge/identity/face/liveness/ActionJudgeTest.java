@@ -168,6 +168,19 @@ class ActionJudgeTest {
   }
 
   @Test
+  void aBurstOfAnotherChallengesLengthIsRefused() {
+    // Six frames per turn instead of four: a burst recorded for a longer challenge. Split in two
+    // it shows look-up, then the mouth, and passed before the length was checked.
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_UP), doing(LOOK_UP), NEUTRAL, NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(OPEN_MOUTH), doing(OPEN_MOUTH), doing(OPEN_MOUTH), NEUTRAL, NEUTRAL,
+        NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_UP, OPEN_MOUTH));
+    assertEquals(Verdict.ACTIONS_MISSING, r.verdict(), r.detail());
+    assertEquals(-1, r.referenceFrame());
+  }
+
+  @Test
   void aBurstTooShortForItsActionsIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> judge.judge(Arrays.asList(NEUTRAL, NEUTRAL, NEUTRAL), List.of(LOOK_LEFT, LOOK_UP)));
