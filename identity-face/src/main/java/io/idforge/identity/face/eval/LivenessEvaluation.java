@@ -312,7 +312,8 @@ public final class LivenessEvaluation {
         + "action in its turn, in multiples of its threshold (1.00 would count in that frame):\n");
     for (Kind k : List.of(Kind.STILL, Kind.HAND_HELD, Kind.TILTED_PHOTO)) {
       double peak = outcomes.stream().filter(o -> o.kind() == k)
-          .mapToDouble(o -> peak(o.report().detail())).max().orElse(Double.NaN);
+          .mapToDouble(o -> peak(o.report().detail())).filter(v -> !Double.isNaN(v))
+          .max().orElse(Double.NaN);
       md.append(String.format(Locale.ROOT, "%n- %s: %.2f", k.label(), peak));
     }
     md.append('\n');
