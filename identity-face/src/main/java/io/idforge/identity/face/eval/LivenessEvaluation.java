@@ -5,10 +5,12 @@ import io.idforge.identity.api.spi.LivenessAction;
 import io.idforge.identity.api.spi.LivenessChecker;
 import io.idforge.identity.api.spi.LivenessReport;
 import io.idforge.identity.api.spi.LivenessReport.Verdict;
+import io.idforge.identity.face.engine.FaceAnalysis;
 import io.idforge.identity.face.engine.FaceBox;
 import io.idforge.identity.face.engine.FaceEngine;
 import io.idforge.identity.face.engine.FrameFace;
 import io.idforge.identity.face.engine.RgbImage;
+import io.idforge.identity.face.engine.Role;
 import io.idforge.identity.face.liveness.LivenessAnalyser;
 import io.idforge.identity.face.liveness.LivenessRules;
 import java.awt.Color;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -58,12 +62,15 @@ public final class LivenessEvaluation {
   /** Subjects whose neutral selfie is turned further than this (yaw measure) are left out. */
   public static final double MAX_SUBJECT_YAW = 0.25;
 
+  /** Focal length in pixels of a phone's front camera (about 70 degrees across 480 px). */
+  static final double FOCAL = 340;
+
   /** Frames per action turn, as the hosted page records them. */
   public static final int FRAMES_PER_ACTION = 4;
 
   /** The kinds of burst. */
   public enum Kind {
-    LIVE(true), STILL(false), HAND_HELD(false), REORDERED(false), REPLAY(false);
+    LIVE(true), STILL(false), HAND_HELD(false), TILTED_PHOTO(false), REORDERED(false), REPLAY(false);
 
     final boolean shouldPass;
 
@@ -123,6 +130,22 @@ public final class LivenessEvaluation {
         notes.add(f.id() + " left out: framed picture shows " + again.faces() + " faces");
         continue;
       }
+      // A phone held up in front of the face sees the head upright (the page shows an upright
+      // oval; the capture adds a degree of roll): level the eye line, so that the warps' turns
+      // and tilts are about the face's own axes, not a mix of both.
+      framed = level(framed, again.landmarks());
+      again = engine.frame(RgbImage.of(framed));
+      if (!again.usable() || again.faces() != 1) {
+        notes.add(f.id() + " left out: levelled picture shows " + again.faces() + " faces");
+        continue;
+      }
+      // What the service demands of a selfie (one face, large and sharp enough), a phone
+      // camera in focus at arm's length delivers; a blurred group-photo face it does not.
+      FaceAnalysis selfie = engine.analyse(RgbImage.of(framed), Role.SELFIE);
+      if (selfie.outcome() != FaceAnalysis.Outcome.FACE) {
+        notes.add(f.id() + " left out: not a usable selfie (" + selfie.detail() + ")");
+        continue;
+      }
       double yaw = io.idforge.identity.face.liveness.FacePose.of(again.landmarks()).yaw();
       if (Math.abs(yaw) > MAX_SUBJECT_YAW) {
         // The hosted page asks the user to face the camera first; a profile photo is no selfie.
@@ -159,6 +182,9 @@ public final class LivenessEvaluation {
       }
       outcomes.add(judge(s, Kind.STILL, asked, still, rnd));
       outcomes.add(judge(s, Kind.HAND_HELD, asked, held, rnd));
+      // The printed photo turned and tilted for each asked head movement (held still for the
+      // mouth, which a picture cannot open).
+      outcomes.add(judge(s, Kind.TILTED_PHOTO, asked, tilted(s.neutral(), asked, rnd), rnd));
       List<LivenessAction> reordered = new ArrayList<>(asked);
       while (reordered.equals(asked)) {
         Collections.shuffle(reordered, rnd);
@@ -173,11 +199,47 @@ public final class LivenessEvaluation {
     return outcomes;
   }
 
-  /** Two or three distinct actions, as the service picks them. */
+  /**
+   * Two or three distinct actions as the service picks them (FaceStepHandler): one or two head
+   * movements and {@code open-mouth}, in random order.
+   */
   static List<LivenessAction> challenge(Random rnd) {
-    List<LivenessAction> all = new ArrayList<>(List.of(LivenessAction.values()));
-    Collections.shuffle(all, rnd);
-    return List.copyOf(all.subList(0, 2 + rnd.nextInt(2)));
+    List<LivenessAction> head = new ArrayList<>(List.of(LivenessAction.LOOK_LEFT,
+        LivenessAction.LOOK_RIGHT, LivenessAction.LOOK_UP, LivenessAction.LOOK_DOWN));
+    Collections.shuffle(head, rnd);
+    List<LivenessAction> chosen = new ArrayList<>(head.subList(0, 1 + rnd.nextInt(2)));
+    chosen.add(LivenessAction.OPEN_MOUTH);
+    Collections.shuffle(chosen, rnd);
+    return List.copyOf(chosen);
+  }
+
+  /**
+   * The printed picture, flat in the neutral frames, then turned or tilted for each asked action
+   * by 25-40 degrees (further than a head turns: a photo has no neck to stop it), bent by up to
+   * 8 % of its width, 340 px focal length (a phone's front camera at 480 px across).
+   */
+  private static List<BufferedImage> tilted(BufferedImage picture, List<LivenessAction> actions,
+      Random rnd) {
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int k = 0; k < LivenessChecker.NEUTRAL_FRAMES; k++) {
+      frames.add(picture);
+    }
+    double[] ramp = {0.5, 1.0, 1.0, 0.7};
+    for (LivenessAction a : actions) {
+      double full = 25 + 15 * rnd.nextDouble();
+      double bend = 0.08 * picture.getWidth() * rnd.nextDouble();
+      for (int k = 0; k < FRAMES_PER_ACTION; k++) {
+        double v = full * ramp[k];
+        frames.add(switch (a) {
+          case LOOK_LEFT -> SyntheticHeadMotion.tiltedPhoto(picture, v, 0, bend, FOCAL);
+          case LOOK_RIGHT -> SyntheticHeadMotion.tiltedPhoto(picture, -v, 0, bend, FOCAL);
+          case LOOK_UP -> SyntheticHeadMotion.tiltedPhoto(picture, 0, v, bend, FOCAL);
+          case LOOK_DOWN -> SyntheticHeadMotion.tiltedPhoto(picture, 0, -v, bend, FOCAL);
+          default -> picture;
+        });
+      }
+    }
+    return frames;
   }
 
   /** Neutral frames, then per action a ramp: half way, full, full, easing back. */
@@ -246,6 +308,15 @@ public final class LivenessEvaluation {
         outcomes.stream().mapToInt(Outcome::frames).min().orElse(0),
         outcomes.stream().mapToInt(Outcome::frames).max().orElse(0),
         times.isEmpty() ? 0 : times.get(times.size() / 2), times.isEmpty() ? 0 : times.get(times.size() - 1)));
+    md.append("\nHow close the photo attacks came: the largest change any of them showed of an asked "
+        + "action in its turn, in multiples of its threshold (1.00 would count in that frame):\n");
+    for (Kind k : List.of(Kind.STILL, Kind.HAND_HELD, Kind.TILTED_PHOTO)) {
+      double peak = outcomes.stream().filter(o -> o.kind() == k)
+          .mapToDouble(o -> peak(o.report().detail())).filter(v -> !Double.isNaN(v))
+          .max().orElse(Double.NaN);
+      md.append(String.format(Locale.ROOT, "%n- %s: %.2f", k.label(), peak));
+    }
+    md.append('\n');
     for (String n : notes) {
       md.append("\n- ").append(n);
     }
@@ -261,6 +332,19 @@ public final class LivenessEvaluation {
     return md.append('\n').toString();
   }
 
+  /** The largest "peak" the judge's detail names (its per-turn trace), NaN when none. */
+  static double peak(String detail) {
+    Matcher m = PEAK.matcher(detail);
+    double max = Double.NaN;
+    while (m.find()) {
+      double v = Double.parseDouble(m.group(1));
+      max = Double.isNaN(max) ? v : Math.max(max, v);
+    }
+    return max;
+  }
+
+  private static final Pattern PEAK = Pattern.compile("peak (-?[0-9.]+|-?Infinity)");
+
   private static BufferedImage frame(BufferedImage selfie, FaceBox box, double factor) {
     BufferedImage out = new BufferedImage(FRAME_WIDTH, FRAME_HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = out.createGraphics();
@@ -275,6 +359,33 @@ public final class LivenessEvaluation {
         (int) Math.round(selfie.getHeight() * factor), null);
     g.dispose();
     return out;
+  }
+
+  /** {@code picture} turned about the eye midpoint so that the line through the eyes is level. */
+  static BufferedImage level(BufferedImage picture, double[] landmarks) {
+    double[] a = eye(landmarks, 36);
+    double[] b = eye(landmarks, 42);
+    double roll = Math.atan2(b[1] - a[1], b[0] - a[0]);
+    BufferedImage out = new BufferedImage(picture.getWidth(), picture.getHeight(),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setColor(new Color(118, 118, 118));
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.rotate(-roll, (a[0] + b[0]) / 2, (a[1] + b[1]) / 2);
+    g.drawImage(picture, 0, 0, null);
+    g.dispose();
+    return out;
+  }
+
+  private static double[] eye(double[] l, int from) {
+    double x = 0;
+    double y = 0;
+    for (int i = from; i < from + 6; i++) {
+      x += l[2 * i];
+      y += l[2 * i + 1];
+    }
+    return new double[] {x / 6, y / 6};
   }
 
   private static BufferedImage scale(BufferedImage src, double factor) {

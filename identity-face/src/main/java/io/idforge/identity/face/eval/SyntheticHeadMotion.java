@@ -16,15 +16,17 @@ import java.awt.image.BufferedImage;
  *       a ridge for the nose, placed from the portrait's landmarks) rotated by a yaw or a pitch:
  *       each point moves by its depth times the sine of the angle (parallax), nearer points
  *       hiding farther ones (a 1-D z-buffer per row or column); the outline stays put;
- *   <li>{@link #openMouth}: the lower lip and chin pulled down below the inner-lip line, the gap
- *       filled with a dark mouth cavity, shaped like a lens between the mouth corners;
+ *   <li>{@link #openMouth}: the jaw dropped (lower lip and chin pulled down below the inner-lip
+ *       line, the upper lip lifted a little), the gap drawn as an open mouth: upper and lower
+ *       incisors, a shaded oral cavity, rounded towards the corners;
  *   <li>{@link #handHeld}: the whole picture shifted, turned in its plane and scaled, as a photo
- *       held up to the camera moves.
+ *       held up to the camera moves;
+ *   <li>{@link #tiltedPhoto}: the picture as a printed photo, bent a little and turned or tilted
+ *       out of its plane close to the camera, in perspective.
  * </ul>
  */
 public final class SyntheticHeadMotion {
 
-  private static final int CAVITY = 0x3A1A1C;
   private static final Color BACKGROUND = new Color(118, 118, 118);
 
   private final BufferedImage source;
@@ -63,42 +65,52 @@ public final class SyntheticHeadMotion {
   }
 
   /**
-   * The mouth opened by {@code opening} times the inner mouth width (0.2-0.4 is a clear opening):
-   * the lower lip and chin pulled down by two thirds of the gap, the upper lip lifted by a third
-   * (the skin up to the nose compresses), the gap a dark cavity shaped like a lens between the
-   * mouth corners.
+   * The mouth opened by {@code opening} times the inner mouth width (0.2-0.4 is a clear opening),
+   * drawn as a phone camera sees an open mouth: the jaw drops, so the lower lip and chin are pulled
+   * down by two thirds of the gap and the upper lip lifted by a third (the skin up to the nose
+   * compresses); between the lips, rounded towards the corners, the upper incisors show below the
+   * upper lip (about a sixth of the mouth's width tall, fading towards the corners where the
+   * cheeks shade them), the lower ones just above the lower lip, and between them the oral cavity,
+   * darkest in its middle. A mouth that already shows its teeth at rest (an inner-lip gap above a
+   * tenth of its width) keeps its own teeth with the lips and gets no second row.
    */
   public BufferedImage openMouth(double opening) {
     double left = x(60);
     double right = x(64);
     double centre = (left + right) / 2;
-    double half = Math.max(2, (right - left) / 2) * 1.1;
+    double innerWidth = Math.max(4, right - left);
+    double half = innerWidth / 2 * 1.1;
     double lipLine = (y(62) + y(66)) / 2;
     double noseBase = y(33);
     double chin = y(8);
     double drop = opening * 2 * half;
     double fade = Math.max(4, chin - lipLine);
+    boolean ownTeeth = (y(66) - y(62)) > 0.1 * innerWidth;
     int[] out = pixels.clone();
     for (int x = 0; x < width; x++) {
       double dx = (x - centre) / half;
-      double gap = drop * Math.max(0, 1 - dx * dx);
+      // Rounder than a lens: an opened mouth is nearly elliptic, pinched only at the corners.
+      double gap = drop * Math.pow(Math.max(0, 1 - dx * dx), 0.7);
       if (gap < 0.5) {
         continue;
       }
       double up = gap / 3;
       double down = gap - up;
+      double top = lipLine - up;
+      double bottom = lipLine + down;
       // Above the lip line: lifted, the lift fading to nothing at the nose's base.
-      for (int y = (int) Math.ceil(noseBase); y < lipLine - up && y < height; y++) {
-        double share = (y - noseBase) / Math.max(1, lipLine - up - noseBase);
+      for (int y = (int) Math.ceil(noseBase); y < top && y < height; y++) {
+        double share = (y - noseBase) / Math.max(1, top - noseBase);
         out[y * width + x] = sample(pixels, x, y + up * share);
       }
-      for (int y = (int) Math.floor(lipLine - up); y < height; y++) {
+      double upperTeeth = ownTeeth || Math.abs(dx) > 0.8 ? 0 : Math.min(0.4 * gap, innerWidth / 6);
+      double lowerTeeth = ownTeeth || Math.abs(dx) > 0.55 ? 0 : Math.min(0.15 * gap, innerWidth / 14);
+      for (int y = (int) Math.floor(top); y < height; y++) {
         if (y < 0) {
           continue;
         }
-        if (y < lipLine + down) {
-          // The cavity, a little lighter at the lips so that the inner lip edges show.
-          out[y * width + x] = y < lipLine - up + 1.5 || y > lipLine + down - 1.5 ? 0x6A3A3A : CAVITY;
+        if (y < bottom) {
+          out[y * width + x] = mouthInside(y - top, bottom - y, dx, upperTeeth, lowerTeeth);
           continue;
         }
         double below = y - down - lipLine;
@@ -107,6 +119,34 @@ public final class SyntheticHeadMotion {
       }
     }
     return image(out);
+  }
+
+  /**
+   * A pixel inside the opened mouth, {@code fromTop} below the upper lip and {@code fromBottom}
+   * above the lower one, at {@code dx} (-1..1) across the mouth.
+   */
+  private static int mouthInside(double fromTop, double fromBottom, double dx, double upperTeeth,
+      double lowerTeeth) {
+    // Teeth darken towards the corners (shaded by the cheeks) and at their edges.
+    double shade = 1 - 0.55 * Math.pow(Math.abs(dx) / 0.8, 2);
+    if (fromTop < upperTeeth) {
+      double edge = fromTop > upperTeeth - 1 ? 0.8 : 1;
+      return rgb(226 * shade * edge, 218 * shade * edge, 204 * shade * edge);
+    }
+    if (fromBottom < lowerTeeth) {
+      return rgb(205 * shade, 196 * shade, 184 * shade);
+    }
+    // The cavity: dark red-brown, darkest away from the lips and the corners.
+    double depth = Math.min(1, Math.min(fromTop - upperTeeth, fromBottom - lowerTeeth) / 6)
+        * (1 - 0.5 * dx * dx);
+    return rgb(96 - 62 * depth, 42 - 30 * depth, 44 - 30 * depth);
+  }
+
+  private static int rgb(double r, double g, double b) {
+    int ri = (int) Math.max(0, Math.min(255, Math.round(r)));
+    int gi = (int) Math.max(0, Math.min(255, Math.round(g)));
+    int bi = (int) Math.max(0, Math.min(255, Math.round(b)));
+    return (ri << 16) | (gi << 8) | bi;
   }
 
   /**
@@ -130,6 +170,86 @@ public final class SyntheticHeadMotion {
     g.drawImage(picture, t, null);
     g.dispose();
     return out;
+  }
+
+  /**
+   * {@code picture} as a printed photo held close to the camera and turned about a vertical axis
+   * through its centre ({@code yawDegrees}, positive as {@link #turn}) or a horizontal one ({@code
+   * pitchDegrees}; one of the two is zero), bent about that axis into an arc whose middle stands
+   * {@code bend} pixels in front of its edges, and seen in perspective by a camera whose focal
+   * length is {@code focal} pixels (a phone's front camera: about 340 px at 480 px across): the
+   * nearer side grows, the farther side shrinks. This is the attack that comes closest to a head
+   * turn with a flat picture: the perspective and the bend both shift the nose against the
+   * face's outline the way a turn does, if less.
+   */
+  public static BufferedImage tiltedPhoto(BufferedImage picture, double yawDegrees,
+      double pitchDegrees, double bend, double focal) {
+    if (yawDegrees != 0 && pitchDegrees != 0) {
+      throw new IllegalArgumentException("one axis at a time");
+    }
+    boolean aboutVertical = pitchDegrees == 0;
+    int w = picture.getWidth();
+    int h = picture.getHeight();
+    // Work along "across" (x for a turn about the vertical axis, y for a tilt) and "along".
+    int across = aboutVertical ? w : h;
+    int along = aboutVertical ? h : w;
+    double theta = Math.toRadians(aboutVertical ? yawDegrees : -pitchDegrees);
+    double centre = across / 2.0;
+    double middle = along / 2.0;
+    // Forward map of every source line position: image position and perspective scale.
+    int steps = across * 4;
+    double[] image = new double[steps + 1];
+    double[] scale = new double[steps + 1];
+    for (int i = 0; i <= steps; i++) {
+      double a = i / 4.0 - centre;
+      double z = bend * (1 - Math.pow(2 * a / across, 2));
+      double a2 = a * Math.cos(theta) + z * Math.sin(theta);
+      double z2 = -a * Math.sin(theta) + z * Math.cos(theta);
+      scale[i] = focal / Math.max(1, focal - z2);
+      image[i] = centre + a2 * scale[i];
+    }
+    int[] src = picture.getRGB(0, 0, w, h, null, 0, w);
+    int[] out = new int[w * h];
+    java.util.Arrays.fill(out, BACKGROUND.getRGB() & 0xFFFFFF);
+    int k = 0;
+    for (int o = 0; o < across; o++) {
+      // The source position whose image falls on o (the map is monotonic for these angles).
+      while (k < steps && image[k + 1] < o) {
+        k++;
+      }
+      if (image[k] > o || k >= steps || image[k + 1] < o) {
+        continue;
+      }
+      double t = (o - image[k]) / Math.max(1e-9, image[k + 1] - image[k]);
+      double a = (k + t) / 4.0;
+      double sc = scale[k] + t * (scale[k + 1] - scale[k]);
+      for (int p = 0; p < along; p++) {
+        double b = middle + (p - middle) / sc;
+        if (b < 0 || b > along - 1) {
+          continue;
+        }
+        int x = aboutVertical ? o : p;
+        int y = aboutVertical ? p : o;
+        double sx = aboutVertical ? a : b;
+        double sy = aboutVertical ? b : a;
+        out[y * w + x] = bilinear(src, w, h, sx, sy);
+      }
+    }
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, w, h, out, 0, w);
+    return img;
+  }
+
+  private static int bilinear(int[] src, int w, int h, double x, double y) {
+    int x0 = Math.max(0, Math.min(w - 1, (int) Math.floor(x)));
+    int y0 = Math.max(0, Math.min(h - 1, (int) Math.floor(y)));
+    int x1 = Math.min(w - 1, x0 + 1);
+    int y1 = Math.min(h - 1, y0 + 1);
+    double fx = Math.max(0, Math.min(1, x - x0));
+    double fy = Math.max(0, Math.min(1, y - y0));
+    int top = mix(src[y0 * w + x0], src[y0 * w + x1], fx);
+    int bottom = mix(src[y1 * w + x0], src[y1 * w + x1], fx);
+    return mix(top, bottom, fy);
   }
 
   /**

@@ -28,6 +28,9 @@ public final class ActionJudge {
   /** Frames of a turn that must show its action. */
   static final int MIN_FRAMES = 2;
 
+  /** Frames the hosted page records per asked action (liveness.js {@code PER_ACTION}). */
+  public static final int FRAMES_PER_ACTION = 4;
+
   private final LivenessRules rules;
 
   public ActionJudge(LivenessRules rules) {
@@ -53,6 +56,13 @@ public final class ActionJudge {
       }
     }
     List<ActionResult> none = asked.stream().map(a -> new ActionResult(a, false)).toList();
+    if (poses.size() != neutral + FRAMES_PER_ACTION * asked.size()) {
+      // A burst recorded for a challenge of another length splits into turns that straddle its
+      // actions; one recorded for a longer challenge that contains the asked actions could pass.
+      return new LivenessReport(Verdict.ACTIONS_MISSING, none, -1, String.format(Locale.ROOT,
+          "%d frames for %d actions: the page records %d + %d per action", poses.size(),
+          asked.size(), neutral, FRAMES_PER_ACTION));
+    }
     if (reference < 0) {
       return new LivenessReport(Verdict.NO_FACE, none, -1, "no face in the neutral frames");
     }
@@ -74,23 +84,33 @@ public final class ActionJudge {
       int from = neutral + turn * actionFrames / asked.size();
       int to = neutral + (turn + 1) * actionFrames / asked.size();
       Map<LivenessAction, Integer> counts = new EnumMap<>(LivenessAction.class);
+      // The asked action's largest change in its turn, in multiples of its threshold: tells a
+      // reviewer (and the evaluation) by how much a missed action fell short.
+      double peak = Double.NEGATIVE_INFINITY;
       for (int f = from; f < to; f++) {
         FacePose p = poses.get(f);
         if (p != null) {
           shown(p, base).forEach(a -> counts.merge(a, 1, Integer::sum));
+          peak = Math.max(peak, strength(p, base, asked.get(turn)));
         }
       }
-      // An action counts when held for MIN_FRAMES frames of the turn: a single frame is noise.
+      // An action counts when held for MIN_FRAMES frames of the turn (a single frame is noise)
+      // and shown in more frames of the turn than any other action: landmarks that swing between
+      // looking up and looking down in one turn show noise, not the asked action, and a burst
+      // recorded for another challenge must not pass on turns that show everything at once.
       Set<LivenessAction> seen = EnumSet.noneOf(LivenessAction.class);
+      int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+      long leaders = counts.values().stream().filter(n -> n == most).count();
       counts.forEach((a, n) -> {
-        if (n >= Math.min(MIN_FRAMES, to - from)) {
+        if (n >= Math.min(MIN_FRAMES, to - from) && n == most && leaders == 1) {
           seen.add(a);
         }
       });
       seenInTurn.add(seen);
       seenAnywhere.addAll(seen);
       trace.append(turn == 0 ? "" : "; ").append(asked.get(turn).wireValue()).append(": ")
-          .append(seen.isEmpty() ? "nothing" : names(seen));
+          .append(seen.isEmpty() ? "nothing" : names(seen))
+          .append(String.format(Locale.ROOT, " (peak %.2f)", peak));
     }
     List<ActionResult> results = new ArrayList<>();
     boolean all = true;
@@ -112,21 +132,30 @@ public final class ActionJudge {
    * about shows several at once: only the dominant one counts), or none.
    */
   Set<LivenessAction> shown(FacePose p, FacePose base) {
-    double yaw = (p.yaw() - base.yaw()) / rules.yawChange();
-    double pitch = (p.pitch() - base.pitch()) / rules.pitchChange();
-    double mouth = (p.mouth() - base.mouth()) / rules.mouthChange();
     LivenessAction best = null;
-    double strength = 1;
-    double[] values = {yaw, -yaw, -pitch, pitch, mouth};
-    LivenessAction[] actions = {LivenessAction.LOOK_LEFT, LivenessAction.LOOK_RIGHT,
-        LivenessAction.LOOK_UP, LivenessAction.LOOK_DOWN, LivenessAction.OPEN_MOUTH};
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] > strength) {
-        strength = values[i];
-        best = actions[i];
+    double strongest = 1;
+    for (LivenessAction a : LivenessAction.values()) {
+      double s = strength(p, base, a);
+      if (s > strongest) {
+        strongest = s;
+        best = a;
       }
     }
     return best == null ? EnumSet.noneOf(LivenessAction.class) : EnumSet.of(best);
+  }
+
+  /** How far a pose shows {@code action} against the baseline, in multiples of its threshold. */
+  double strength(FacePose p, FacePose base, LivenessAction action) {
+    double yaw = (p.yaw() - base.yaw()) / rules.yawChange();
+    double pitch = (p.pitch() - base.pitch()) / rules.pitchChange();
+    double mouth = (p.mouth() - base.mouth()) / rules.mouthChange();
+    return switch (action) {
+      case LOOK_LEFT -> yaw;
+      case LOOK_RIGHT -> -yaw;
+      case LOOK_UP -> -pitch;
+      case LOOK_DOWN -> pitch;
+      case OPEN_MOUTH -> mouth;
+    };
   }
 
   /** Whether the usable neutral poses agree within half of each action's threshold. */

@@ -7,6 +7,7 @@ import static io.idforge.identity.api.spi.LivenessAction.LOOK_UP;
 import static io.idforge.identity.api.spi.LivenessAction.OPEN_MOUTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.api.spi.LivenessAction;
 import io.idforge.identity.api.spi.LivenessReport;
@@ -99,6 +100,38 @@ class ActionJudgeTest {
   }
 
   @Test
+  void aTurnSwingingBetweenTwoActionsShowsNeither() {
+    // Unsteady landmarks: up, down, up, down in one turn. Before the majority rule both counted,
+    // and a burst made for another challenge passed on turns that showed everything.
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_DOWN), doing(LOOK_UP), doing(LOOK_DOWN)));
+    poses.addAll(List.of(doing(LOOK_DOWN), doing(LOOK_UP), doing(LOOK_DOWN), doing(LOOK_UP)));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_UP, LOOK_DOWN));
+    assertEquals(List.of(false, false), seen(r));
+    assertEquals(Verdict.ACTIONS_MISSING, r.verdict());
+  }
+
+  @Test
+  void theActionHeldLongestInItsTurnCounts() {
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_LEFT), doing(LOOK_LEFT), doing(LOOK_LEFT)));
+    poses.addAll(List.of(NEUTRAL, doing(OPEN_MOUTH), doing(OPEN_MOUTH), NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_LEFT, OPEN_MOUTH));
+    assertEquals(Verdict.PASSED, r.verdict(), r.detail());
+  }
+
+  @Test
+  void theDetailSaysByHowMuchAMissedActionFellShort() {
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    FacePose halfTurn = new FacePose(0.10, 0.55, 0.05);
+    poses.addAll(List.of(NEUTRAL, halfTurn, halfTurn, NEUTRAL));
+    poses.addAll(List.of(NEUTRAL, doing(LOOK_UP), doing(LOOK_UP), NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_LEFT, LOOK_UP));
+    // yaw moved by 0.08 of the 0.16 threshold: half of what counts.
+    assertTrue(r.detail().contains("look-left: nothing (peak 0.50)"), r.detail());
+  }
+
+  @Test
   void onlyTheDominantMeasureCounts() {
     // A turn that also moves the pitch measure a little is a turn, not a look down.
     FacePose turnWithTilt = new FacePose(0.45, 0.65, 0.05);
@@ -132,6 +165,19 @@ class ActionJudgeTest {
     poses.set(0, new FacePose(0.08, 0.55, 0.05));
     poses.set(1, new FacePose(0.01, 0.55, 0.05));
     assertEquals(1, judge.judge(poses, List.of(LOOK_LEFT, LOOK_UP)).referenceFrame());
+  }
+
+  @Test
+  void aBurstOfAnotherChallengesLengthIsRefused() {
+    // Six frames per turn instead of four: a burst recorded for a longer challenge. Split in two
+    // it shows look-up, then the mouth, and passed before the length was checked.
+    List<FacePose> poses = new ArrayList<>(List.of(NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(LOOK_UP), doing(LOOK_UP), doing(LOOK_UP), NEUTRAL, NEUTRAL, NEUTRAL));
+    poses.addAll(List.of(doing(OPEN_MOUTH), doing(OPEN_MOUTH), doing(OPEN_MOUTH), NEUTRAL, NEUTRAL,
+        NEUTRAL));
+    LivenessReport r = judge.judge(poses, List.of(LOOK_UP, OPEN_MOUTH));
+    assertEquals(Verdict.ACTIONS_MISSING, r.verdict(), r.detail());
+    assertEquals(-1, r.referenceFrame());
   }
 
   @Test

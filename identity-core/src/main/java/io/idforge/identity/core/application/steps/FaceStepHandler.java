@@ -94,17 +94,26 @@ public class FaceStepHandler {
 
   /**
    * The actions this attempt asks for, chosen here on the attempt's first view and stored (two or
-   * three distinct actions in random order); the client cannot choose or change them.
+   * three distinct actions in random order, one of them {@code open-mouth}); the client cannot
+   * choose or change them.
    */
   public List<String> challenge(Validation v) {
     return v.livenessChallenge(FaceStepHandler::chooseActions);
   }
 
-  /** Two or three distinct actions from {@link LivenessAction}, in random order. */
+  /**
+   * Two or three distinct actions in random order, always including {@code open-mouth}: a
+   * printed photo turned or tilted close to the camera can read as a head turn or tilt in the
+   * landmarks (perspective; docs/liveness-evaluation.md), but no picture opens its mouth.
+   */
   static List<String> chooseActions() {
-    List<LivenessAction> all = new ArrayList<>(List.of(LivenessAction.values()));
-    Collections.shuffle(all, RANDOM);
-    return all.subList(0, 2 + RANDOM.nextInt(2)).stream().map(LivenessAction::wireValue).toList();
+    List<LivenessAction> head = new ArrayList<>(List.of(LivenessAction.values()));
+    head.remove(LivenessAction.OPEN_MOUTH);
+    Collections.shuffle(head, RANDOM);
+    List<LivenessAction> chosen = new ArrayList<>(head.subList(0, 1 + RANDOM.nextInt(2)));
+    chosen.add(LivenessAction.OPEN_MOUTH);
+    Collections.shuffle(chosen, RANDOM);
+    return chosen.stream().map(LivenessAction::wireValue).toList();
   }
 
   /**
