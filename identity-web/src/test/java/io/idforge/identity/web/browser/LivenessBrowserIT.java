@@ -44,8 +44,9 @@ class LivenessBrowserIT extends BrowserSupport {
     Optional<EngineBinding> engine = EngineBinding.open();
     assumeTrue(engine.isPresent(), () -> "face engine unavailable: " + EngineBinding.unavailableReason());
     try (EngineBinding b = engine.get()) {
-      // Grace Hopper: her resting mouth is closed (the astronaut smiles with her teeth showing,
-      // which the synthetic mouth opening does not change enough: docs/liveness-evaluation.md).
+      // Grace Hopper, levelled like every subject of the evaluation; her open mouth is the
+      // generator's (jaw dropped, teeth, shaded inside: docs/liveness-evaluation.md). Every
+      // challenge asks for an open mouth, so the burst needs one.
       SubjectFace subject = SubjectSources.portraits(GRACE_HOPPER.file().getParent()).get(1);
       LivenessEvaluation eval = new LivenessEvaluation(b.engine());
       LivenessEvaluation.Subject s = eval.prepare(List.of(subject), 1, new ArrayList<>()).get(0);
