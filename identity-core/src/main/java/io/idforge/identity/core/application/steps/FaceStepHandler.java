@@ -209,7 +209,7 @@ public class FaceStepHandler {
   /**
    * Asked actions not seen, by one unchanged face: inconclusive rather than an attack sign (a
    * person may have moved too little or too fast; a photo is caught here too, and a person then
-   * looks at its frames). It follows the step's fallback like a missing recording: manual review,
+   * looks at it). It follows the step's fallback like a missing recording: manual review,
    * or a decline with {@code liveness_verification_not_passed}. A second or a changed face always
    * declines.
    */
