@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.idforge.identity.core.fixtures.PublicDomainPortraits;
 import io.idforge.identity.core.fixtures.SyntheticDocuments;
 import io.idforge.identity.web.it.ApiClient.Resp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -23,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -50,43 +48,29 @@ class NonStickyHostedFlowIT {
   private static final Pattern HTML_LANG = Pattern.compile("<html[^>]* lang=\"([a-z]{2})\"");
   private static final Duration CHECK_DEADLINE = Duration.ofSeconds(60);
 
-  private EmbeddedPostgres postgres;
-  private ItServer nodeA;
-  private ItServer nodeB;
+  private TwoNodes nodes;
   private ApiClient apiA;
   private ApiClient apiB;
   private String backendKey;
 
   @BeforeAll
   void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
     Map<String, String> settings = new HashMap<>(ItServer.SHARED_SETTINGS);
     // The selfie then waits for a person's review (no face models to load on two more nodes).
     settings.put("IDENTITY_FACE_ENABLED", "false");
     // No media or code keys configured, and both nodes start at once on the empty database: the
     // first start's key generation takes turns (FirstStartLock), so both end with the same keys;
     // otherwise neither node could open the other's state cookie (derived from the media keys).
-    CompletableFuture<ItServer> a = CompletableFuture.supplyAsync(() -> ItServer.start("it-nonsticky-a", postgres.getPort(), null, settings));
-    CompletableFuture<ItServer> b = CompletableFuture.supplyAsync(() -> ItServer.start("it-nonsticky-b", postgres.getPort(), null, settings));
-    nodeA = a.join();
-    nodeB = b.join();
-    apiA = new ApiClient(nodeA);
-    apiB = new ApiClient(nodeB);
-    Resp client = apiA.createClient("NonSticky-" + UUID.randomUUID().toString().substring(0, 8), "backend-nonsticky");
-    assertEquals(201, client.status(), client::toString);
-    backendKey = client.json().getString("api_key");
+    nodes = TwoNodes.start("it-nonsticky", settings, "NonSticky");
+    apiA = nodes.apiA;
+    apiB = nodes.apiB;
+    backendKey = nodes.backendKey;
   }
 
   @AfterAll
   void stop() throws IOException {
-    if (nodeB != null) {
-      nodeB.stop();
-    }
-    if (nodeA != null) {
-      nodeA.stop();
-    }
-    if (postgres != null) {
-      postgres.close();
+    if (nodes != null) {
+      nodes.close();
     }
   }
 
@@ -182,7 +166,7 @@ class NonStickyHostedFlowIT {
     long deadline = System.nanoTime() + CHECK_DEADLINE.toNanos();
     while (System.nanoTime() < deadline) {
       // Whichever node took the post sent the mail to its own test SMTP server.
-      for (ItServer node : List.of(nodeA, nodeB)) {
+      for (ItServer node : List.of(nodes.a, nodes.b)) {
         for (MimeMessage m : node.mail.getReceivedMessages()) {
           for (Address to : m.getAllRecipients()) {
             Matcher code = CODE.matcher(GreenMailUtil.getBody(m));

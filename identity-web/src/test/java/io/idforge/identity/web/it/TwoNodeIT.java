@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.idforge.identity.web.it.ApiClient.Resp;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -22,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +74,7 @@ class TwoNodeIT {
    */
   static final Map<String, String> NODE_SETTINGS = nodeSettings();
 
-  private EmbeddedPostgres postgres;
+  private TwoNodes nodes;
   private ItServer nodeA;
   private ItServer nodeB;
   private ApiClient apiA;
@@ -112,21 +110,13 @@ class TwoNodeIT {
     receiver.setExecutor(receiverThreads);
     receiver.start();
 
-    postgres = EmbeddedPostgres.builder().start();
-    int pgPort = postgres.getPort();
-    // Both start at once: Flyway's advisory lock lets one migrate while the other waits.
-    CompletableFuture<ItServer> a = CompletableFuture.supplyAsync(() -> ItServer.start("it-node-a", pgPort, null, NODE_SETTINGS));
-    CompletableFuture<ItServer> b = CompletableFuture.supplyAsync(() -> ItServer.start("it-node-b", pgPort, null, NODE_SETTINGS));
-    nodeA = a.join();
-    nodeB = b.join();
-    apiA = new ApiClient(nodeA);
-    apiB = new ApiClient(nodeB);
-
-    // The tenant is created on A (its operator key) and used on both: everything lives in the database.
-    Resp client = apiA.createClient("TwoNode-" + UUID.randomUUID().toString().substring(0, 8), "backend-twonode");
-    assertEquals(201, client.status(), client::toString);
-    backendKey = client.json().getString("api_key");
-    clientId = client.json().getString("client_id");
+    nodes = TwoNodes.start("it-node", NODE_SETTINGS, "TwoNode");
+    nodeA = nodes.a;
+    nodeB = nodes.b;
+    apiA = nodes.apiA;
+    apiB = nodes.apiB;
+    backendKey = nodes.backendKey;
+    clientId = nodes.clientId;
     String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
     Resp all = apiB.postJson("/v1/hooks/endpoints", backendKey, "{\"url\":\"" + base + "/all\"}");
     assertEquals(201, all.status(), all::toString);
@@ -139,20 +129,15 @@ class TwoNodeIT {
 
   @AfterAll
   void stop() throws IOException {
-    if (nodeB != null) {
-      nodeB.stop();
-    }
-    if (nodeA != null) {
-      nodeA.stop();
+    if (nodes != null) {
+      nodes.close();
     }
     if (receiver != null) {
       receiver.stop(0);
       receiverThreads.shutdownNow();
     }
-    if (postgres != null) {
-      postgres.close();
-    }
   }
+
 
   private void answer(HttpExchange ex, String path, int status) throws IOException {
     try (ex) {
