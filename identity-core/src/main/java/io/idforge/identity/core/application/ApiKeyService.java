@@ -3,10 +3,9 @@ package io.idforge.identity.core.application;
 import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.idforge.identity.core.domain.account.Account;
+import io.idforge.identity.core.domain.account.AccountRepository;
 import io.idforge.identity.core.domain.backendkey.BackendKey;
 import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
-import io.idforge.identity.core.domain.flow.Flow;
 import io.idforge.identity.core.domain.flow.FlowRepository;
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.ForbiddenException;
@@ -14,6 +13,7 @@ import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.domain.shared.Page;
 import io.idforge.identity.core.domain.shared.PageKeys;
+import io.idforge.identity.core.domain.shared.PublicIds;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.core.domain.webtoken.IssuedWebToken;
 import io.idforge.identity.core.domain.webtoken.WebToken;
@@ -65,7 +65,13 @@ public class ApiKeyService {
 
   @Inject FlowRepository flows;
 
-  @Inject AccountService accounts;
+  /**
+   * The repository, not {@code AccountService}: issuance only needs the account to exist, in one
+   * statement, and a call through the {@code @Stateless} service was an EJB hop per token.
+   */
+  @Inject AccountRepository accounts;
+
+  @Inject FlowIssuanceCache flowCache;
 
   @Inject JwtCodec jwt;
 
@@ -215,29 +221,31 @@ public class ApiKeyService {
 
   /**
    * Mints a web integration token: an HS256 JWT with Truora's claims, {@code exp = iat +} the
-   * flow's time to live. The flow must be the caller's and enabled; an unknown account id creates
-   * the account.
+   * flow's time to live. The flow must be the caller's and enabled (read through
+   * {@link FlowIssuanceCache}); an unknown account id creates the account, no account id a new
+   * {@code ACC…} one.
    */
   public IssuedKey issueWebToken(Caller caller, WebTokenRequest request) {
     caller.requireBackend();
-    Flow flow =
-        flows
-            .find(caller.clientId(), request.flowId())
+    IssuableFlow flow =
+        flowCache
+            .find(caller.clientId(), request.flowId(), flows)
             .orElseThrow(
                 () -> new InvalidRequestException("Invalid request: flow_id does not name a flow of this client"));
     if (!flow.enabled()) {
       throw new InvalidRequestException("Invalid request: flow_id names a disabled flow");
     }
-    Account account = accounts.ensure(caller.clientId(), request.accountId());
     OffsetDateTime now = now();
-    OffsetDateTime expires = now.plusMinutes(flow.timeToLive());
+    String accountId = request.accountId() == null ? PublicIds.next(PublicIds.ACCOUNT) : request.accountId();
+    accounts.ensureExists(caller.clientId(), accountId, now);
+    OffsetDateTime expires = now.plusMinutes(flow.timeToLiveMinutes());
     String jti = UUID.randomUUID().toString();
     String keyName = request.keyName() == null ? DEFAULT_WEB_KEY_NAME : request.keyName();
     String additionalData = additionalData(request);
     String token =
         jwt.sign(
             new JWTClaimsSet.Builder()
-                .claim("account_id", account.accountId())
+                .claim("account_id", accountId)
                 .claim("additional_data", additionalData)
                 .claim("client_id", caller.clientId())
                 .expirationTime(Date.from(expires.toInstant()))
@@ -252,7 +260,7 @@ public class ApiKeyService {
         new WebToken(
             new IssuedWebToken(
                 jti, caller.clientId(), request.keyType(), request.grant(), keyName, caller.keyName(),
-                account.accountId(), flow.flowId(), request.country(), request.redirectUrl(),
+                accountId, flow.flowId(), request.country(), request.redirectUrl(),
                 request.documentType(), additionalData, now, expires)));
     return new IssuedKey(jti, token);
   }

@@ -1,6 +1,7 @@
 package io.idforge.identity.core.application;
 
 import io.idforge.identity.core.domain.flow.Flow;
+import io.idforge.identity.core.domain.flow.FlowChanged;
 import io.idforge.identity.core.domain.flow.FlowDefinition;
 import io.idforge.identity.core.domain.flow.FlowRepository;
 import io.idforge.identity.core.domain.flow.FlowStep;
@@ -10,6 +11,7 @@ import io.idforge.identity.core.domain.shared.Page;
 import io.idforge.identity.core.domain.shared.PageKeys;
 import io.idforge.identity.core.domain.shared.PublicIds;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,6 +28,9 @@ public class FlowService {
   @Inject FlowRepository flows;
 
   @Inject Clock clock;
+
+  /** Tells the flow caches (web token issuance's {@link FlowIssuanceCache}) to drop the flow. */
+  @Inject Event<FlowChanged> changes;
 
   /** A flow with the definition of its current version. */
   public record FlowView(Flow flow, FlowVersion version) {}
@@ -54,6 +59,7 @@ public class FlowService {
     int newVersion = flow.apply(withIds, now);
     FlowVersion version = new FlowVersion(flowId, newVersion, withIds, now);
     flows.store(version);
+    changes.fire(new FlowChanged(flow.clientId(), flowId));
     return new FlowView(flow, version);
   }
 
