@@ -183,7 +183,7 @@ profile_start() {
 profile_stop() {
   [ "${BENCH_PROFILE:-0}" = 1 ] || return 0
   jcmd "$PAYARA_PID" JFR.stop name=bench >/dev/null 2>&1 || { log "JFR could not stop"; return 0; }
-  jfr print --events jdk.ExecutionSample "$OUT/profile.jfr" >"$OUT/profile-samples.txt" 2>/dev/null || return 0
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/profile.jfr" >"$OUT/profile-samples.txt" 2>/dev/null || return 0
   python3 - "$OUT/profile-samples.txt" >"$OUT/profile-top.txt" <<'PY'
 import sys, re, collections
 text = open(sys.argv[1]).read()

@@ -10,6 +10,7 @@ import io.idforge.identity.core.domain.review.ReviewTaskRepository;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.domain.validation.ValidationRepository;
+import io.idforge.identity.core.engine.EventNames;
 import io.idforge.identity.core.engine.ProcessEngine;
 import io.idforge.identity.core.engine.ProcessRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -135,6 +136,24 @@ public class ProcessRecords {
     return new OpenReviews(found, asked, reviews);
   }
 
+  /** The outcome of {@code r}'s process when {@code events} hold its terminal event. */
+  private static Optional<EventsRecorded.Finished> finishedIn(ProcessRecord r, List<ProcessEvent> events) {
+    if (!r.hasProcess()) {
+      return Optional.empty();
+    }
+    for (ProcessEvent e : events) {
+      if (EventNames.PROCESS.equals(e.eventType())
+          && (EventNames.SUCCEEDED.equals(e.eventAction()) || EventNames.FAILED.equals(e.eventAction()))) {
+        IdentityProcess p = r.process();
+        String reason = p.declinedReason() != null ? p.declinedReason() : p.expiredReason();
+        return Optional.of(
+            new EventsRecorded.Finished(
+                p.status().wireValue(), p.failureStatus() == null ? null : p.failureStatus().wireValue(), reason));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Open review tasks read ahead for a batch, keyed by tenant and validation id. */
   private record OpenReviews(Map<String, ReviewTask> found, Set<String> asked, ReviewTaskRepository reviews) {
     static String key(String clientId, String validationId) {
@@ -176,8 +195,10 @@ public class ProcessRecords {
   public void saveAll(List<ProcessRecord> records) {
     List<ProcessEvent> recordedEvents = new ArrayList<>();
     List<Validation> checks = new ArrayList<>();
+    List<EventsRecorded.Finished> finished = new ArrayList<>();
     for (ProcessRecord r : records) {
       ProcessRecord.Effects effects = r.drain();
+      finishedIn(r, effects.events()).ifPresent(finished::add);
       for (Validation v : effects.validations()) {
         validations.store(v);
       }
@@ -193,7 +214,7 @@ public class ProcessRecords {
     // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
     webhooks.fanOut(recordedEvents);
     if (!recordedEvents.isEmpty()) {
-      recorded.fire(new EventsRecorded(recordedEvents));
+      recorded.fire(new EventsRecorded(recordedEvents, finished));
     }
     for (Validation v : checks) {
       // Observed after a successful commit only: a check never starts on input that rolled back.
