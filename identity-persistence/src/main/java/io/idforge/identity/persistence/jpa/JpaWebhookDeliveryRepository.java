@@ -8,14 +8,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** JPA adapter for the webhook delivery queue and log. */
 @ApplicationScoped
@@ -116,53 +112,6 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
         .setParameter("ids", ids)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultList();
-  }
-
-  @Override
-  public Map<Long, OffsetDateTime> markDelivered(Map<Long, Integer> httpStatusById, OffsetDateTime now) {
-    if (httpStatusById.isEmpty()) {
-      return Map.of();
-    }
-    // Two columns of the rows still pending, locked (ids are longs, so inlined safely); then one
-    // bulk UPDATE per answer status (nearly always one). With weaving off, reading these rows as
-    // entities cost their construction and an attribute-by-attribute comparison at commit.
-    String in = httpStatusById.keySet().stream().map(String::valueOf).collect(Collectors.joining(","));
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows =
-        em.createNativeQuery(
-                "SELECT id, event_at FROM webhook_delivery WHERE id IN (" + in + ") AND status = 'pending'"
-                    + " ORDER BY id FOR UPDATE")
-            .getResultList();
-    Map<Long, OffsetDateTime> changed = new HashMap<>();
-    Map<Integer, List<Long>> byStatus = new HashMap<>();
-    for (Object[] row : rows) {
-      long id = ((Number) row[0]).longValue();
-      changed.put(id, asOffsetDateTime(row[1]));
-      byStatus.computeIfAbsent(httpStatusById.get(id), k -> new ArrayList<>()).add(id);
-    }
-    byStatus.forEach(
-        (httpStatus, ids) ->
-            em.createQuery(
-                    "UPDATE WebhookDelivery d SET d.status = 'success', d.attempts = d.attempts + 1,"
-                        + " d.lastHttpStatus = :http, d.lastError = NULL, d.updatedAt = :now WHERE d.id IN :ids")
-                .setParameter("http", httpStatus)
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .executeUpdate());
-    return changed;
-  }
-
-  private static OffsetDateTime asOffsetDateTime(Object value) {
-    if (value instanceof OffsetDateTime o) {
-      return o;
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant().atOffset(ZoneOffset.UTC);
-    }
-    if (value instanceof java.time.Instant i) {
-      return i.atOffset(ZoneOffset.UTC);
-    }
-    throw new IllegalStateException("event_at read as " + (value == null ? "null" : value.getClass().getName()));
   }
 
   @Override

@@ -147,31 +147,22 @@ public class DeliveryAttempts {
    */
   public void recordAll(List<Outcome> outcomes) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Map<Long, Integer> delivered = new HashMap<>();
-    Map<Long, WebhookSender.Result> notDelivered = new HashMap<>();
+    Map<Long, WebhookSender.Result> results = new HashMap<>();
     for (Outcome o : outcomes) {
-      if (o.result().delivered()) {
-        delivered.put(o.deliveryId(), o.result().httpStatus());
-      } else {
-        notDelivered.put(o.deliveryId(), o.result());
-      }
+      results.put(o.deliveryId(), o.result());
     }
-    // Successes, nearly every outcome, are written without reading the rows as entities.
-    if (!delivered.isEmpty()) {
-      for (OffsetDateTime eventAt : deliveries.markDelivered(delivered, now).values()) {
-        metrics.webhookAttempt("success");
-        metrics.webhookDelivered(Duration.between(eventAt, now));
-      }
-    }
-    if (notDelivered.isEmpty()) {
-      return;
-    }
-    for (WebhookDelivery d : deliveries.lockAll(notDelivered.keySet())) {
+    for (WebhookDelivery d : deliveries.lockAll(results.keySet())) {
       if (d.status() != WebhookDelivery.Status.PENDING) {
         continue;
       }
-      WebhookSender.Result result = notDelivered.get(d.id());
-      failed(d, result.httpStatus(), result.error() != null ? result.error() : "HTTP " + result.httpStatus(), now);
+      WebhookSender.Result result = results.get(d.id());
+      if (result.delivered()) {
+        d.succeeded(result.httpStatus(), now);
+        metrics.webhookAttempt("success");
+        metrics.webhookDelivered(Duration.between(d.eventAt(), now));
+      } else {
+        failed(d, result.httpStatus(), result.error() != null ? result.error() : "HTTP " + result.httpStatus(), now);
+      }
     }
   }
 

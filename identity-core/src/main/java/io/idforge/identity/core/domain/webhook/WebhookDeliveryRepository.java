@@ -2,9 +2,7 @@ package io.idforge.identity.core.domain.webhook;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Port for the delivery log and queue. */
@@ -35,25 +33,6 @@ public interface WebhookDeliveryRepository {
 
   /** The deliveries with these surrogate ids, locked for update, in one statement. */
   List<WebhookDelivery> lockAll(Collection<Long> ids);
-
-  /**
-   * Records successful sends without reading the deliveries as entities (no entity built, nothing
-   * for change detection to compare at commit): locks those of {@code httpStatusById} still
-   * pending, marks them {@code success} (one attempt more, the answer's status, no error), and
-   * returns the event time of each one it changed, by id. A delivery no longer pending (a node
-   * sent it again after its claim ran out and recorded it first) is left as it is. This default
-   * goes through the entities; the JPA repository does it in a few statements.
-   */
-  default Map<Long, OffsetDateTime> markDelivered(Map<Long, Integer> httpStatusById, OffsetDateTime now) {
-    Map<Long, OffsetDateTime> changed = new HashMap<>();
-    for (WebhookDelivery d : lockAll(httpStatusById.keySet())) {
-      if (d.status() == WebhookDelivery.Status.PENDING) {
-        d.succeeded(httpStatusById.get(d.id()), now);
-        changed.put(d.id(), d.eventAt());
-      }
-    }
-    return changed;
-  }
 
   /** Deletes finished deliveries created before {@code before}, up to {@code limit}; returns how many. */
   int purgeFinishedBefore(OffsetDateTime before, int limit);
