@@ -67,6 +67,7 @@ SWEEP_QUERY="SELECT id FROM identity_process WHERE status = 'pending' AND expire
 overdue() { sql "SELECT count(*) FROM identity_process WHERE status = 'pending' AND expires_at <= now()"; }
 
 log "measuring: $DUE processes made overdue at once"
+profile_start
 c0_app=$(cpu_ticks "$PAYARA_PID"); c0_pg=$(pg_ticks)
 t0=$(now_s)
 sql "UPDATE identity_process SET expires_at = now() - interval '1 second' WHERE id BETWEEN $((BASE_ID + 1)) AND $((BASE_ID + DUE))" >/dev/null
@@ -80,6 +81,7 @@ while :; do
 done
 SECONDS_TAKEN=$(elapsed "$t0")
 c1_app=$(cpu_ticks "$PAYARA_PID"); c1_pg=$(pg_ticks)
+profile_stop
 HZ=$(getconf CLK_TCK)
 PLAN_AFTER=$(sql "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $SWEEP_QUERY")
 

@@ -3,7 +3,8 @@
 # the data removed) at exit, plus small helpers. The caller sets NAME before sourcing.
 #
 # Knobs: BENCH_BUILD=auto|always|never (auto: build when the WAR is missing or older than a source
-# file), BENCH_JVM_FLAGS (default as bench/run.sh), BENCH_START_TIMEOUT=240 (s), BENCH_MAX_SECONDS.
+# file), BENCH_JVM_FLAGS (default as bench/run.sh), BENCH_START_TIMEOUT=240 (s), BENCH_MAX_SECONDS,
+# BENCH_PROFILE=1 (JFR of the measured phase only; top frames in bench/out/<run>/profile-top.txt).
 set -Eeuo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -168,4 +169,43 @@ pg_ticks() { # the postmaster and its backends
   pm=$(head -1 "$PGDATA/postmaster.pid")
   for p in $pm $(pgrep -P "$pm"); do total=$(( total + $(cpu_ticks "$p") )); done
   echo "$total"
+}
+
+# --- optional profile of the measured phase (BENCH_PROFILE=1) -------------------------------------
+# profile_start / profile_stop around the measurement: a JFR recording of the service only while it
+# measures, and $OUT/profile-top.txt, the 40 most frequent top application frames (and top frames)
+# of the execution samples, to see where the CPU per item goes.
+profile_start() {
+  [ "${BENCH_PROFILE:-0}" = 1 ] || return 0
+  jcmd "$PAYARA_PID" JFR.start name=bench settings=profile filename="$OUT/profile.jfr" >/dev/null 2>&1 \
+    && log "JFR recording started" || log "JFR could not start"
+}
+profile_stop() {
+  [ "${BENCH_PROFILE:-0}" = 1 ] || return 0
+  jcmd "$PAYARA_PID" JFR.stop name=bench >/dev/null 2>&1 || { log "JFR could not stop"; return 0; }
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$OUT/profile.jfr" >"$OUT/profile-samples.txt" 2>/dev/null || return 0
+  python3 - "$OUT/profile-samples.txt" >"$OUT/profile-top.txt" <<'PY'
+import sys, re, collections
+text = open(sys.argv[1]).read()
+top, app, incl = collections.Counter(), collections.Counter(), collections.Counter()
+n = 0
+for block in text.split("jdk.ExecutionSample")[1:]:
+    frames = re.findall(r"^\s+([\w$.<>/]+\(.*?\))\s+line:", block, re.M)
+    if not frames:
+        continue
+    n += 1
+    top[frames[0]] += 1
+    mine = next((f for f in frames if f.startswith("io.idforge")), None)
+    if mine:
+        app[mine] += 1
+    for f in set(frames):
+        incl[f] += 1
+print(f"{n} samples\n\n== top frames ==")
+for f, c in top.most_common(40): print(f"{c:6d} {100*c/n:5.1f}%  {f}")
+print("\n== first io.idforge frame on the stack ==")
+for f, c in app.most_common(40): print(f"{c:6d} {100*c/n:5.1f}%  {f}")
+print("\n== inclusive (any depth) ==")
+for f, c in incl.most_common(120): print(f"{c:6d} {100*c/n:5.1f}%  {f}")
+PY
+  log "profile: ${OUT#"$REPO"/}/profile-top.txt"
 }

@@ -84,12 +84,14 @@ wait_drained "${BENCH_DRAIN_TIMEOUT:-300}"
 
 log "measuring: $EVENTS deliveries released at once"
 before_received=$(received | cut -d' ' -f1)
+profile_start
 c0_app=$(cpu_ticks "$PAYARA_PID"); c0_pg=$(pg_ticks); c0_rcv=$(cpu_ticks "$RECEIVER_PID")
 t0=$(now_s)
 release "$EVENTS" $(( WARMUP + 1 ))
 wait_drained "${BENCH_DRAIN_TIMEOUT:-300}"
 SECONDS_TAKEN=$(elapsed "$t0")
 c1_app=$(cpu_ticks "$PAYARA_PID"); c1_pg=$(pg_ticks); c1_rcv=$(cpu_ticks "$RECEIVER_PID")
+profile_stop
 HZ=$(getconf CLK_TCK)
 
 ok=$(sql "SELECT count(*) FROM webhook_delivery WHERE status = 'success' AND id > $((2000000000 + WARMUP))")

@@ -10,6 +10,7 @@ import io.idforge.identity.core.domain.review.ReviewTaskRepository;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.domain.validation.Validation;
 import io.idforge.identity.core.domain.validation.ValidationRepository;
+import io.idforge.identity.core.engine.EventNames;
 import io.idforge.identity.core.engine.ProcessEngine;
 import io.idforge.identity.core.engine.ProcessRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -89,20 +93,79 @@ public class ProcessRecords {
       byProcess.computeIfAbsent(v.processId(), k -> new ArrayList<>()).add(v);
     }
     List<ProcessRecord> records = new ArrayList<>(locked.size());
+    List<Validation> attached = new ArrayList<>();
+    List<List<Validation>> owns = new ArrayList<>(locked.size());
     for (IdentityProcess process : locked) {
       List<Validation> own =
           byProcess.getOrDefault(process.processId(), List.of()).stream()
               .filter(v -> v.clientId().equals(process.clientId()))
               .toList();
+      owns.add(own);
+      attached.addAll(own);
+    }
+    OpenReviews open = openReviewsOfPending(attached);
+    for (int i = 0; i < locked.size(); i++) {
+      IdentityProcess process = locked.get(i);
       records.add(
-          ProcessRecord.of(
-              process,
-              definitions.of(process.flowId(), process.flowVersion()),
-              own,
-              v -> reviews.findOpenByValidation(v.clientId(), v.validationId()),
-              actor));
+          ProcessRecord.of(process, definitions.of(process.flowId(), process.flowVersion()), owns.get(i), open::of, actor));
     }
     return records;
+  }
+
+  /**
+   * The open review tasks of a batch's pending validations (the ones expiry and cancellation
+   * close), read in one query per tenant instead of one per validation; any other validation is
+   * still looked up on its own.
+   */
+  private OpenReviews openReviewsOfPending(List<Validation> attached) {
+    Map<String, List<String>> pendingByClient = new HashMap<>();
+    for (Validation v : attached) {
+      if (v.isPending()) {
+        pendingByClient.computeIfAbsent(v.clientId(), k -> new ArrayList<>()).add(v.validationId());
+      }
+    }
+    Map<String, ReviewTask> found = new HashMap<>();
+    Set<String> asked = new HashSet<>();
+    pendingByClient.forEach(
+        (clientId, ids) -> {
+          for (ReviewTask t : reviews.findOpenByValidations(clientId, ids)) {
+            found.put(OpenReviews.key(clientId, t.validationId()), t);
+          }
+          ids.forEach(id -> asked.add(OpenReviews.key(clientId, id)));
+        });
+    return new OpenReviews(found, asked, reviews);
+  }
+
+  /** The outcome of {@code r}'s process when {@code events} hold its terminal event. */
+  private static Optional<EventsRecorded.Finished> finishedIn(ProcessRecord r, List<ProcessEvent> events) {
+    if (!r.hasProcess()) {
+      return Optional.empty();
+    }
+    for (ProcessEvent e : events) {
+      if (EventNames.PROCESS.equals(e.eventType())
+          && (EventNames.SUCCEEDED.equals(e.eventAction()) || EventNames.FAILED.equals(e.eventAction()))) {
+        IdentityProcess p = r.process();
+        String reason = p.declinedReason() != null ? p.declinedReason() : p.expiredReason();
+        return Optional.of(
+            new EventsRecorded.Finished(
+                p.status().wireValue(), p.failureStatus() == null ? null : p.failureStatus().wireValue(), reason));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Open review tasks read ahead for a batch, keyed by tenant and validation id. */
+  private record OpenReviews(Map<String, ReviewTask> found, Set<String> asked, ReviewTaskRepository reviews) {
+    static String key(String clientId, String validationId) {
+      return clientId + '\n' + validationId;
+    }
+
+    Optional<ReviewTask> of(Validation v) {
+      String key = key(v.clientId(), v.validationId());
+      return asked.contains(key)
+          ? Optional.ofNullable(found.get(key))
+          : reviews.findOpenByValidation(v.clientId(), v.validationId());
+    }
   }
 
   /** Locks a validation: its process when it has one, else the validation row itself. */
@@ -132,8 +195,10 @@ public class ProcessRecords {
   public void saveAll(List<ProcessRecord> records) {
     List<ProcessEvent> recordedEvents = new ArrayList<>();
     List<Validation> checks = new ArrayList<>();
+    List<EventsRecorded.Finished> finished = new ArrayList<>();
     for (ProcessRecord r : records) {
       ProcessRecord.Effects effects = r.drain();
+      finishedIn(r, effects.events()).ifPresent(finished::add);
       for (Validation v : effects.validations()) {
         validations.store(v);
       }
@@ -149,7 +214,7 @@ public class ProcessRecords {
     // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
     webhooks.fanOut(recordedEvents);
     if (!recordedEvents.isEmpty()) {
-      recorded.fire(new EventsRecorded(recordedEvents));
+      recorded.fire(new EventsRecorded(recordedEvents, finished));
     }
     for (Validation v : checks) {
       // Observed after a successful commit only: a check never starts on input that rolled back.

@@ -45,6 +45,22 @@ public class JpaReviewTaskRepository implements ReviewTaskRepository {
   }
 
   @Override
+  public List<ReviewTask> findOpenByValidations(String clientId, java.util.Collection<String> validationIds) {
+    if (validationIds.isEmpty()) {
+      return List.of();
+    }
+    // Uses ix_review_task_validation; one statement for a sweep's batch (at most its batch size
+    // of pending validations), not one per validation.
+    return em.createQuery(
+            "SELECT t FROM ReviewTask t WHERE t.clientId = :client AND t.validationId IN :validations"
+                + " AND t.status = 'open'",
+            ReviewTask.class)
+        .setParameter("client", clientId)
+        .setParameter("validations", validationIds)
+        .getResultList();
+  }
+
+  @Override
   public List<String> findOverdueValidationIds(java.time.OffsetDateTime now, int limit) {
     // Uses ix_review_task_open_due (status, due_at): every tenant, every tick.
     return em.createQuery(

@@ -1,5 +1,7 @@
 package io.idforge.identity.core.domain.review;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +14,19 @@ public interface ReviewTaskRepository {
 
   /** The open task of a validation, if any. */
   Optional<ReviewTask> findOpenByValidation(String clientId, String validationId);
+
+  /**
+   * The open tasks of several validations of one tenant, for a batch (the expiry sweep) that would
+   * otherwise ask once per validation. Implementations answer in one query; this default asks
+   * {@link #findOpenByValidation} for each.
+   */
+  default List<ReviewTask> findOpenByValidations(String clientId, Collection<String> validationIds) {
+    List<ReviewTask> open = new ArrayList<>();
+    for (String id : validationIds) {
+      findOpenByValidation(clientId, id).ifPresent(open::add);
+    }
+    return open;
+  }
 
   /**
    * Tasks of a tenant, oldest first.
