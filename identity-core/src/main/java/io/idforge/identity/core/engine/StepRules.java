@@ -30,10 +30,13 @@ public final class StepRules {
 
   /**
    * Reasons final by default that a step configured with retries lets the user try again: a face
-   * that does not match may be a poor selfie (light, angle), and the step's {@code allowed_retries}
-   * exist for exactly that. With no retries configured the reason declines at once, as before.
+   * that does not match may be a poor selfie (light, angle), a liveness recording whose actions were
+   * not seen may be a person who moved too little (the retry asks for new actions), and the step's
+   * {@code allowed_retries} exist for exactly that. With no retries configured (Truora's default for
+   * faces) the reason declines at once: a still photo fails {@code liveness_verification_not_passed}.
    */
-  static final Set<String> RETRYABLE_WHEN_CONFIGURED = Set.of("similarity_threshold_not_passed");
+  static final Set<String> RETRYABLE_WHEN_CONFIGURED =
+      Set.of("similarity_threshold_not_passed", "liveness_verification_not_passed");
 
   /** The decline of a step whose retries are used up (Truora's, for every validator). */
   public static final String MAX_RETRIES_REACHED = "max_retries_reached";

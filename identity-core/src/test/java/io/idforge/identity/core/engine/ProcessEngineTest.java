@@ -226,6 +226,26 @@ class ProcessEngineTest {
   }
 
   @Test
+  void aLivenessMissUsesConfiguredRetriesAndWithoutThemDeclinesAsTheIssueSays() {
+    ProcessRecord retried = record(step(StepType.FACE_RECOGNITION, 1, "default"));
+    Validation v = engine.currentValidation(retried, null);
+    engine.submit(retried, v);
+    engine.apply(retried, v, v.attempt(), new CheckResult.Failed("liveness_verification_not_passed", null));
+    assertEquals(ValidationState.AWAITING_INPUT, v.state(), "a person who moved too little records again");
+    assertEquals(0, v.remainingRetries());
+    engine.submit(retried, v);
+    engine.apply(retried, v, v.attempt(), new CheckResult.Failed("liveness_verification_not_passed", null));
+    assertEquals("max_retries_reached", retried.process().declinedReason());
+
+    // Truora's default for faces is no retry: a still photo fails at once with the liveness reason.
+    ProcessRecord still = record(step(StepType.FACE_RECOGNITION, 0, "default"));
+    Validation w = engine.currentValidation(still, null);
+    engine.submit(still, w);
+    engine.apply(still, w, w.attempt(), new CheckResult.Failed("liveness_verification_not_passed", null));
+    assertEquals("liveness_verification_not_passed", still.process().declinedReason());
+  }
+
+  @Test
   void aFaceMismatchWithoutRetriesDeclinesWithItsReasonAndAMissingPortraitIsFinal() {
     ProcessRecord r = record(step(StepType.FACE_RECOGNITION, 0, "default"));
     Validation v = engine.currentValidation(r, null);

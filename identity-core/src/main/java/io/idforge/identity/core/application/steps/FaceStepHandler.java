@@ -201,22 +201,8 @@ public class FaceStepHandler {
       case OUT_OF_ORDER -> new CheckResult.Failed(ACTIONS_OUT_OF_ORDER, details("failure", null, live));
       case NO_FACE -> new CheckResult.Failed("no_face_detected", details("failure", null, live));
       case UNREADABLE -> new CheckResult.Failed("file_format_not_supported", details("failure", null, live));
-      case ACTIONS_MISSING -> actionsNotSeen(in.liveness().fallback(), live);
-      case NOT_ONE_FACE -> new CheckResult.Failed(LIVENESS_NOT_PASSED, details("failure", null, live));
+      case ACTIONS_MISSING, NOT_ONE_FACE -> new CheckResult.Failed(LIVENESS_NOT_PASSED, details("failure", null, live));
     };
-  }
-
-  /**
-   * Asked actions not seen, by one unchanged face: inconclusive rather than an attack sign (a
-   * person may have moved too little or too fast; a photo is caught here too, and a person then
-   * looks at it). It follows the step's fallback like a missing recording: manual review,
-   * or a decline with {@code liveness_verification_not_passed}. A second or a changed face always
-   * declines.
-   */
-  static CheckResult actionsNotSeen(String fallback, Liveness live) {
-    return LivenessConfig.FALLBACK_DECLINE.equals(fallback)
-        ? new CheckResult.Failed(LIVENESS_NOT_PASSED, details("failure", null, live))
-        : new CheckResult.Undecided(LIVENESS_NOT_PASSED, details("pending", null, live));
   }
 
   /** The similarity check of {@code selfie} against the portrait; {@code live} passed, or null. */
@@ -293,7 +279,7 @@ public class FaceStepHandler {
   }
 
   /** The liveness part of the details: overall status and each asked action's outcome. */
-  record Liveness(String status, List<LivenessReport.ActionResult> actions) {}
+  private record Liveness(String status, List<LivenessReport.ActionResult> actions) {}
 
   private static String details(String similarityStatus, Double score, Liveness live) {
     JsonObjectBuilder face = JSON.createObjectBuilder().add("similarity_status", similarityStatus);
