@@ -209,3 +209,21 @@ for f, c in incl.most_common(120): print(f"{c:6d} {100*c/n:5.1f}%  {f}")
 PY
   log "profile: ${OUT#"$REPO"/}/profile-top.txt"
 }
+
+# Replaces (or appends) the section between <!-- KEY:begin --> and <!-- KEY:end --> of
+# bench/RESULTS.md with the text of file SECTION, so each bench keeps its own section.
+write_section() { # KEY SECTION
+  python3 - "$BENCH_DIR/RESULTS.md" "$2" "$1" <<'PY'
+import sys, pathlib
+path, section, key = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text(), sys.argv[3]
+begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
+text = path.read_text() if path.exists() else ""
+block = f"{begin}\n{section}{end}\n"
+if begin in text and end in text:
+    text = text[:text.index(begin)] + block + text[text.index(end) + len(end) + 1:]
+else:
+    text = text.rstrip("\n") + "\n\n" + block
+path.write_text(text)
+PY
+  log "wrote the $1 section of bench/RESULTS.md"
+}

@@ -127,16 +127,4 @@ Run \`$RUN_ID\` on $(date -u '+%Y-%m-%d %H:%M') UTC, commit $GIT_REV. Command: \
 |---:|---:|---:|---:|---|---:|---:|---:|---:|
 | $EVENTS | $SECONDS_TAKEN | **$RATE** | $TARGET ($MET) | $APP_CORES / $PG_CORES / $RCV_CORES | $MS_PER | $PG_MS_PER | $retried | $measured_received |
 EOF
-python3 - "$BENCH_DIR/RESULTS.md" "$SECTION" webhooks <<'PY'
-import sys, pathlib
-path, section, key = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]).read_text(), sys.argv[3]
-begin, end = f"<!-- {key}:begin -->", f"<!-- {key}:end -->"
-text = path.read_text() if path.exists() else ""
-block = f"{begin}\n{section}{end}\n"
-if begin in text and end in text:
-    text = text[:text.index(begin)] + block + text[text.index(end) + len(end) + 1:]
-else:
-    text = text.rstrip("\n") + "\n\n" + block
-path.write_text(text)
-PY
-log "wrote the webhooks section of bench/RESULTS.md"
+write_section webhooks "$SECTION"
