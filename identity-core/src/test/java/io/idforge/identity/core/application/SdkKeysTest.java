@@ -10,9 +10,8 @@ import io.idforge.identity.core.domain.backendkey.BackendKey;
 import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
 import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
-import io.idforge.identity.core.domain.webtoken.WebToken;
-import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.fixtures.MovableClock;
+import io.idforge.identity.core.fixtures.WriteOnlyWebTokens;
 import io.idforge.identity.core.security.JwtCodec;
 import io.idforge.identity.core.security.SigningKeyRing;
 import java.time.Duration;
@@ -45,7 +44,7 @@ class SdkKeysTest {
     service.backendKeys = keys;
     service.jwt = new JwtCodec(() -> ring, "https://identity.test", clock);
     service.clock = clock;
-    service.webTokens = new NoWebTokens();
+    service.webTokens = new WriteOnlyWebTokens(); // every key of these tests is stored by digest
     // The backend-key cache off: revocations here must show at once, as the store says.
     service.backendKeyCache = new BackendKeyCache(clock, java.time.Duration.ZERO);
     IssuedKey backendKey = service.issueBackendKey("TCI1", "backend-1", null);
@@ -220,38 +219,4 @@ class SdkKeysTest {
       throw new IllegalStateException(e);
     }
   }
-
-  /** No web tokens: every key of these tests is stored by digest. */
-  static final class NoWebTokens implements WebTokenRepository {
-    @Override
-    public Optional<WebToken> findByJti(String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> find(String clientId, String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> findForUpdate(String clientId, String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> findByJtiForUpdate(String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<WebToken> list(String clientId, long beforeId, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public void store(WebToken token) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
 }

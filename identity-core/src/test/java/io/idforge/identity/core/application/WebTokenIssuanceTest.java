@@ -15,15 +15,14 @@ import io.idforge.identity.core.domain.flow.FlowVersion;
 import io.idforge.identity.core.domain.flow.StepType;
 import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.webtoken.WebToken;
-import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.fixtures.MovableClock;
+import io.idforge.identity.core.fixtures.WriteOnlyWebTokens;
 import io.idforge.identity.core.security.JwtCodec;
 import io.idforge.identity.core.security.SigningKeyRing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +43,8 @@ class WebTokenIssuanceTest {
   private final MovableClock clock = new MovableClock(START);
   private final CountingFlows flows = new CountingFlows();
   private final CountingAccounts accounts = new CountingAccounts();
-  private final List<WebToken> stored = new ArrayList<>();
+  private final WriteOnlyWebTokens tokens = new WriteOnlyWebTokens();
+  private final List<WebToken> stored = tokens.stored;
   private final ApiKeyService service = new ApiKeyService();
   private FlowIssuanceCache cache;
   private Flow flow;
@@ -59,7 +59,7 @@ class WebTokenIssuanceTest {
     service.flows = flows;
     service.flowCache = cache;
     service.accounts = accounts;
-    service.webTokens = new StoredTokens();
+    service.webTokens = tokens;
     flow = new Flow("TCI1", definition(true, 30), OffsetDateTime.ofInstant(START, ZoneOffset.UTC));
     flows.add(flow);
   }
@@ -144,39 +144,6 @@ class WebTokenIssuanceTest {
 
   private static FlowDefinition definition(boolean enabled, int ttlMinutes) {
     return new FlowDefinition("kyc", enabled, ttlMinutes, List.of(TestData.step(StepType.DOCUMENT_VALIDATION)), null, null, null, null, null, List.of());
-  }
-
-  /** Keeps what is stored; issuance reads nothing back. */
-  final class StoredTokens implements WebTokenRepository {
-    @Override
-    public Optional<WebToken> findByJti(String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> find(String clientId, String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> findForUpdate(String clientId, String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<WebToken> findByJtiForUpdate(String jti) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<WebToken> list(String clientId, long beforeId, int limit) {
-      return List.of();
-    }
-
-    @Override
-    public void store(WebToken token) {
-      stored.add(token);
-    }
   }
 
   /** Flows by tenant and id; counts lookups (one SQL statement each in production). */
