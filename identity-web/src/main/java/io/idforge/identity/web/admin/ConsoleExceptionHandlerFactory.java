@@ -2,17 +2,15 @@ package io.idforge.identity.web.admin;
 
 import io.idforge.identity.web.admin.security.ConsoleSession;
 import io.idforge.identity.web.admin.security.ReturnPath;
-import jakarta.faces.FacesException;
+import io.idforge.identity.web.http.QueuedExceptionHandler;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
-import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -35,7 +33,7 @@ public class ConsoleExceptionHandlerFactory extends ExceptionHandlerFactory {
     return new Handler(getWrapped().getExceptionHandler());
   }
 
-  static final class Handler extends ExceptionHandlerWrapper {
+  static final class Handler extends QueuedExceptionHandler {
 
     private static final Logger LOG = Logger.getLogger(ConsoleExceptionHandlerFactory.class.getName());
 
@@ -44,42 +42,24 @@ public class ConsoleExceptionHandlerFactory extends ExceptionHandlerFactory {
     }
 
     @Override
-    public void handle() {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext(); ) {
-        Throwable t = it.next().getContext().getException();
-        if (faces == null || faces.getResponseComplete() || !isCausedBy(t, ViewExpiredException.class)) {
-          continue;
-        }
-        ExternalContext ext = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) ext.getRequest();
-        String path = request.getServletPath();
-        if (path == null || !path.startsWith("/admin/") || ext.isResponseCommitted()) {
-          continue;
-        }
-        it.remove();
-        Optional<String> back = ReturnPath.of(path, request.getParameter("id"));
-        boolean signedIn = ConsoleSession.of(request).isPresent();
-        // One line, no stack trace: a stale page is routine, and anyone can post a made-up state.
-        LOG.fine(() -> "console: a form of " + path + " was posted after its view expired");
-        try {
-          ext.redirect(signedIn && back.isPresent() ? ext.getRequestContextPath() + back.get()
-              : ReturnPath.signInPage(ext.getRequestContextPath(), back, true));
-          faces.responseComplete();
-        } catch (IOException e) {
-          throw new FacesException(e);
-        }
+    protected boolean handled(FacesContext faces, ExceptionQueuedEventContext queued) throws IOException {
+      if (!isCausedBy(queued.getException(), ViewExpiredException.class)) {
+        return false;
       }
-      getWrapped().handle();
-    }
-
-    private static boolean isCausedBy(Throwable t, Class<? extends Throwable> type) {
-      for (Throwable c = t; c != null; c = c.getCause()) {
-        if (type.isInstance(c)) {
-          return true;
-        }
+      ExternalContext ext = faces.getExternalContext();
+      HttpServletRequest request = (HttpServletRequest) ext.getRequest();
+      String path = request.getServletPath();
+      if (path == null || !path.startsWith("/admin/") || ext.isResponseCommitted()) {
+        return false;
       }
-      return false;
+      Optional<String> back = ReturnPath.of(path, request.getParameter("id"));
+      boolean signedIn = ConsoleSession.of(request).isPresent();
+      // One line, no stack trace: a stale page is routine, and anyone can post a made-up state.
+      LOG.fine(() -> "console: a form of " + path + " was posted after its view expired");
+      ext.redirect(signedIn && back.isPresent() ? ext.getRequestContextPath() + back.get()
+          : ReturnPath.signInPage(ext.getRequestContextPath(), back, true));
+      faces.responseComplete();
+      return true;
     }
   }
 }

@@ -1,22 +1,19 @@
 package io.idforge.identity.web.hosted;
 
 import io.idforge.identity.web.http.DatabaseOutage;
+import io.idforge.identity.web.http.QueuedExceptionHandler;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.faces.FacesException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
-import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.faces.event.PhaseId;
 import jakarta.faces.render.ResponseStateManager;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,7 +40,7 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
     return new Handler(getWrapped().getExceptionHandler());
   }
 
-  static final class Handler extends ExceptionHandlerWrapper {
+  static final class Handler extends QueuedExceptionHandler {
 
     private static final Logger LOG = Logger.getLogger(HostedExceptionHandlerFactory.class.getName());
 
@@ -52,47 +49,37 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
     }
 
     @Override
-    public void handle() {
-      FacesContext faces = FacesContext.getCurrentInstance();
-      for (Iterator<ExceptionQueuedEvent> it = getUnhandledExceptionQueuedEvents().iterator(); it.hasNext(); ) {
-        ExceptionQueuedEventContext queued = it.next().getContext();
-        Throwable t = queued.getException();
-        if (faces == null || faces.getResponseComplete()) {
-          continue;
-        }
-        ExternalContext ext = faces.getExternalContext();
-        try {
-          boolean expired = isCausedBy(t, ViewExpiredException.class);
-          if (expired && hasFlowSession()) {
-            it.remove();
-            ext.redirect(ext.getRequestContextPath() + "/flow.xhtml");
-            faces.responseComplete();
-          } else if ((expired || isUnrestorablePostback(queued, ext)) && !ext.isResponseCommitted()) {
-            it.remove();
-            String ref = UUID.randomUUID().toString();
-            // One line, no stack trace: anyone can post a made-up view state as often as they like.
-            LOG.warning("hosted flow: refused a postback whose view state is " + (expired ? "stale" : "not valid")
-                + " (" + root(t).getClass().getSimpleName() + "), reference " + ref);
-            errorPage(faces, ext, 400);
-          } else if (DatabaseOutage.isCauseOf(t) && !ext.isResponseCommitted()) {
-            it.remove();
-            // Not a fault of the page: the database is away (a restart, a fail-over). 503 with
-            // Retry-After and "try again in a moment", as the API answers; one line, no stack trace.
-            LOG.warning("hosted flow: database unavailable, answered 503");
-            ext.responseReset();
-            HostedPages.unavailable((HttpServletRequest) ext.getRequest(), (HttpServletResponse) ext.getResponse());
-            faces.responseComplete();
-          } else if (!ext.isResponseCommitted()) {
-            it.remove();
-            String ref = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "hosted flow page failed, reference " + ref, t);
-            errorPage(faces, ext, 500);
-          }
-        } catch (IOException | RuntimeException e) {
-          throw new FacesException(e);
-        }
+    protected boolean handled(FacesContext faces, ExceptionQueuedEventContext queued) throws IOException {
+      Throwable t = queued.getException();
+      ExternalContext ext = faces.getExternalContext();
+      boolean expired = isCausedBy(t, ViewExpiredException.class);
+      if (expired && hasFlowSession()) {
+        ext.redirect(ext.getRequestContextPath() + "/flow.xhtml");
+        faces.responseComplete();
+        return true;
       }
-      getWrapped().handle();
+      if (ext.isResponseCommitted()) {
+        return false;
+      }
+      if (expired || isUnrestorablePostback(queued, ext)) {
+        String ref = UUID.randomUUID().toString();
+        // One line, no stack trace: anyone can post a made-up view state as often as they like.
+        LOG.warning("hosted flow: refused a postback whose view state is " + (expired ? "stale" : "not valid")
+            + " (" + root(t).getClass().getSimpleName() + "), reference " + ref);
+        errorPage(faces, ext, 400);
+      } else if (DatabaseOutage.isCauseOf(t)) {
+        // Not a fault of the page: the database is away (a restart, a fail-over). 503 with
+        // Retry-After and "try again in a moment", as the API answers; one line, no stack trace.
+        LOG.warning("hosted flow: database unavailable, answered 503");
+        ext.responseReset();
+        HostedPages.unavailable((HttpServletRequest) ext.getRequest(), (HttpServletResponse) ext.getResponse());
+        faces.responseComplete();
+      } else {
+        String ref = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "hosted flow page failed, reference " + ref, t);
+        errorPage(faces, ext, 500);
+      }
+      return true;
     }
 
     private static void errorPage(FacesContext faces, ExternalContext ext, int status) throws IOException {
@@ -138,15 +125,6 @@ public class HostedExceptionHandlerFactory extends ExceptionHandlerFactory {
         r = r.getCause();
       }
       return r;
-    }
-
-    private static boolean isCausedBy(Throwable t, Class<? extends Throwable> type) {
-      for (Throwable c = t; c != null; c = c.getCause()) {
-        if (type.isInstance(c)) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 }
