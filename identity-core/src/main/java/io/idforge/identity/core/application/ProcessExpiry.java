@@ -34,7 +34,10 @@ public class ProcessExpiry {
   /**
    * Claims up to {@code limit} overdue processes with {@code FOR UPDATE SKIP LOCKED} and runs
    * each through the engine in this one transaction: one terminal event per expired process, its
-   * webhook deliveries and metrics, all written at commit (statement batching). A process whose
+   * webhook deliveries and metrics, all written at commit (statement batching). The claim reads
+   * only the columns the decision and the event need, and the processes' new state is written in
+   * one JDBC batch ({@link ProcessRepository#writeSwept}) rather than by the persistence context's
+   * change detection at commit. A process whose
    * checks still run gets its grace period instead, as on the one-process path. If anything
    * fails the whole batch rolls back and the caller retries its processes one by one.
    *
@@ -42,7 +45,7 @@ public class ProcessExpiry {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Batch expireBatch(OffsetDateTime now, int limit, Collection<Long> excluded) {
-    List<IdentityProcess> claimed = processes.lockOverdue(now, limit, excluded);
+    List<IdentityProcess> claimed = processes.claimOverdue(now, limit, excluded);
     if (claimed.isEmpty()) {
       return new Batch(0, 0);
     }
@@ -54,6 +57,8 @@ public class ProcessExpiry {
         expired++;
       }
     }
+    // Every claimed process was overdue, so the engine either expired it or extended its deadline.
+    processes.writeSwept(claimed);
     records.saveAll(batch);
     return new Batch(claimed.size(), expired);
   }

@@ -50,9 +50,12 @@ class ExpireProcessesJobTest {
     }
 
     @Override
-    public List<IdentityProcess> lockOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
+    public List<IdentityProcess> claimOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
       return List.of();
     }
+
+    @Override
+    public void writeSwept(List<IdentityProcess> swept) {}
 
     @Override
     public Optional<IdentityProcess> lock(long id) {

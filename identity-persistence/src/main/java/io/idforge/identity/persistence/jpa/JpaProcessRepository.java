@@ -1,20 +1,30 @@
 package io.idforge.identity.persistence.jpa;
 
 import io.idforge.identity.core.domain.process.IdentityProcess;
+import io.idforge.identity.core.domain.process.OverdueRow;
 import io.idforge.identity.core.domain.process.ProcessQuery;
 import io.idforge.identity.core.domain.process.ProcessRepository;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /** JPA adapter for identity processes. */
 @ApplicationScoped
@@ -22,6 +32,10 @@ public class JpaProcessRepository implements ProcessRepository {
 
   @PersistenceContext(unitName = "identity")
   EntityManager em;
+
+  /** The persistence unit's own JTA datasource, for the expiry sweep's claim and batch write. */
+  @Resource(lookup = "java:app/jdbc/identity")
+  DataSource dataSource;
 
   @Override
   public Optional<IdentityProcess> find(String clientId, String processId) {
@@ -100,30 +114,105 @@ public class JpaProcessRepository implements ProcessRepository {
   }
 
   @Override
-  public List<IdentityProcess> lockOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
-    // Native because JPQL has no SKIP LOCKED; ids are longs, so the exclusion list is inlined
-    // safely. Uses ix_identity_process_due; PostgreSQL: concurrent sweepers lock disjoint rows.
-    // H2 accepts the syntax but with ORDER BY and a limit locks every matching row: safe, serial.
-    StringBuilder sql =
-        new StringBuilder("SELECT id FROM identity_process WHERE status = 'pending' AND expires_at <= ?");
+  public List<IdentityProcess> claimOverdue(OffsetDateTime now, int limit, Collection<Long> excluded) {
+    String sql = claimSql(limit, excluded);
+    // Plain JDBC on the persistence unit's JTA datasource: inside the transaction the container
+    // hands out the connection already enlisted, so these locks and EclipseLink's (or Hibernate's)
+    // writes at commit are one database transaction. No entity is built or managed: the 200
+    // entities of a batch, their sealed start data opened and their change detection at commit
+    // were most of the sweep's CPU.
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, utc(now));
+      List<IdentityProcess> claimed = new ArrayList<>(limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          claimed.add(IdentityProcess.claimed(overdueRow(rs)));
+        }
+      }
+      return claimed;
+    } catch (SQLException e) {
+      throw new PersistenceException("could not claim overdue processes", e);
+    }
+  }
+
+  /**
+   * The claim: ids are longs, so the exclusion list is inlined safely, and the SQL varies only
+   * with it (usually empty) and the configured batch size. Uses ix_identity_process_due; on
+   * PostgreSQL concurrent sweepers lock disjoint rows. H2 accepts the syntax but with ORDER BY and
+   * a limit locks every matching row: safe, serial.
+   */
+  static String claimSql(int limit, Collection<Long> excluded) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(CLAIMED_COLUMNS)
+        .append(" FROM identity_process WHERE status = 'pending' AND expires_at <= ?");
     if (!excluded.isEmpty()) {
       sql.append(" AND id NOT IN (");
       sql.append(excluded.stream().map(String::valueOf).collect(Collectors.joining(",")));
       sql.append(')');
     }
     sql.append(" ORDER BY expires_at FETCH FIRST ").append(limit).append(" ROWS ONLY FOR UPDATE SKIP LOCKED");
-    // A process changed earlier in this persistence context must reach the table first.
-    em.flush();
-    @SuppressWarnings("unchecked")
-    List<Object> rows = em.createNativeQuery(sql.toString()).setParameter(1, now).getResultList();
-    if (rows.isEmpty()) {
-      return List.of();
+    return sql.toString();
+  }
+
+  /** The columns of {@link OverdueRow}, in its order. */
+  static final String CLAIMED_COLUMNS =
+      "id, process_id, client_id, account_id, flow_id, flow_version, country, created_via,"
+          + " current_step_index, grace_extensions, created_at, updated_at, expires_at";
+
+  private static OverdueRow overdueRow(ResultSet rs) throws SQLException {
+    return new OverdueRow(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getInt(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getInt(9),
+        rs.getInt(10),
+        utc(rs.getObject(11, OffsetDateTime.class)),
+        utc(rs.getObject(12, OffsetDateTime.class)),
+        utc(rs.getObject(13, OffsetDateTime.class)));
+  }
+
+  /** One statement for every process of a batch, whatever its size: prepared once, sent as a JDBC batch. */
+  static final String WRITE_SWEPT =
+      "UPDATE identity_process SET status = ?, failure_status = ?, expired_reason = ?, expires_at = ?,"
+          + " grace_extensions = ?, updated_at = ?, version = version + 1 WHERE id = ?";
+
+  @Override
+  public void writeSwept(List<IdentityProcess> swept) {
+    if (swept.isEmpty()) {
+      return;
     }
-    List<Long> ids = rows.stream().map(r -> ((Number) r).longValue()).toList();
-    // The rows are locked by this transaction, so this plain read sees them as they are now.
-    return em.createQuery("SELECT p FROM IdentityProcess p WHERE p.id IN :ids ORDER BY p.expiresAt", IdentityProcess.class)
-        .setParameter("ids", ids)
-        .getResultList();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(WRITE_SWEPT)) {
+      for (IdentityProcess p : swept) {
+        ps.setString(1, p.status().wireValue());
+        ps.setString(2, p.failureStatus() == null ? null : p.failureStatus().wireValue());
+        ps.setString(3, p.expiredReason());
+        ps.setObject(4, utc(p.expiresAt()));
+        ps.setInt(5, p.graceExtensions());
+        ps.setObject(6, utc(p.updatedAt()));
+        ps.setLong(7, p.id());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        // Each row is locked by this transaction's claim, so it cannot have gone away.
+        if (counts[i] == 0) {
+          throw new PersistenceException("swept process row " + swept.get(i).id() + " was not updated");
+        }
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException("could not write the swept processes", e);
+    }
+  }
+
+  /** Bound and read like the entities' timestamps (UtcTimestampConverter). */
+  private static OffsetDateTime utc(OffsetDateTime t) {
+    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   @Override

@@ -140,6 +140,31 @@ public class IdentityProcess {
     this.expiresAt = start.expiresAt();
   }
 
+  /**
+   * A pending process as the expiry sweep claimed it (see {@link OverdueRow}): not managed by the
+   * persistence context and without its sealed start data, redirect URL, token id or consent, which
+   * expiry never reads. The engine decides on it as on any process; what it changed (outcome,
+   * deadline, grace extensions) reaches the table through {@link ProcessRepository#writeSwept}.
+   */
+  public static IdentityProcess claimed(OverdueRow row) {
+    IdentityProcess p = new IdentityProcess();
+    p.id = row.id();
+    p.processId = row.processId();
+    p.clientId = row.clientId();
+    p.accountId = row.accountId();
+    p.flowId = row.flowId();
+    p.flowVersion = row.flowVersion();
+    p.country = row.country();
+    p.createdVia = row.createdVia();
+    p.outcome = Outcome.pending();
+    p.currentStepIndex = row.currentStepIndex();
+    p.graceExtensions = row.graceExtensions();
+    p.createdAt = row.createdAt();
+    p.updatedAt = row.updatedAt();
+    p.expiresAt = row.expiresAt();
+    return p;
+  }
+
   public boolean isPending() {
     return outcome.isPending();
   }
@@ -360,6 +385,11 @@ public class IdentityProcess {
 
   public String expiredReason() {
     return outcome.expiredReason();
+  }
+
+  /** How many grace periods a still-running check has had (at most {@link #MAX_GRACE_EXTENSIONS}). */
+  public int graceExtensions() {
+    return graceExtensions;
   }
 
   public int currentStepIndex() {
