@@ -19,7 +19,8 @@
 # target is judged on the steady rate, which is the sweep's own; with 30,000 due the two differ by
 # the tick wait only.
 #
-# Knobs: BENCH_ROWS=1000000, BENCH_DUE=30000, BENCH_EXPIRY_TIMEOUT=600 (s), plus bench/node.sh's.
+# Knobs: BENCH_ROWS=1000000, BENCH_DUE=30000, BENCH_EXPIRY_TIMEOUT=600 (s), BENCH_WORKERS (the sweep's
+# identity.jobs.expire-processes.workers; the service's default when unset), plus bench/node.sh's.
 NAME=expiry
 # shellcheck source=bench/node.sh
 source "$(dirname "${BASH_SOURCE[0]}")/node.sh"
@@ -30,7 +31,8 @@ TARGET=3000
 MACHINE=$(machine)
 
 start_postgres
-start_service IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL=PT1S
+start_service IDENTITY_JOBS_EXPIRE_PROCESSES_INTERVAL=PT1S \
+  ${BENCH_WORKERS:+IDENTITY_JOBS_EXPIRE_PROCESSES_WORKERS=$BENCH_WORKERS}
 provision_tenant
 http POST /v1/flows -H "Truora-API-Key: $API_KEY" -H 'Content-Type: application/json' \
   --data '{"name":"bench","time_to_live":60,"steps":[{"type":"email-verification"}]}'
