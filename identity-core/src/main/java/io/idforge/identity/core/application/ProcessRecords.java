@@ -184,15 +184,19 @@ public class ProcessRecords {
    * checks for after commit.
    */
   public void save(ProcessRecord r) {
-    saveAll(List.of(r));
+    store(List.of(r), false);
   }
 
   /**
    * As {@link #save} for several records of one transaction (a sweep's batch): each record's
-   * events in order, one webhook fan-out (one endpoint read per tenant) and one metrics
-   * notification for all of them.
+   * events in order, appended in one batch ({@link EventRepository#appendAll}), one webhook
+   * fan-out (one endpoint read per tenant) and one metrics notification for all of them.
    */
   public void saveAll(List<ProcessRecord> records) {
+    store(records, true);
+  }
+
+  private void store(List<ProcessRecord> records, boolean batchEvents) {
     List<ProcessEvent> recordedEvents = new ArrayList<>();
     List<Validation> checks = new ArrayList<>();
     List<EventsRecorded.Finished> finished = new ArrayList<>();
@@ -205,11 +209,16 @@ public class ProcessRecords {
       for (ReviewTask t : effects.reviews()) {
         reviews.store(t);
       }
-      for (ProcessEvent e : effects.events()) {
-        events.append(e);
+      if (!batchEvents) {
+        for (ProcessEvent e : effects.events()) {
+          events.append(e);
+        }
       }
       recordedEvents.addAll(effects.events());
       checks.addAll(effects.checks());
+    }
+    if (batchEvents) {
+      events.appendAll(recordedEvents);
     }
     // Deliveries owed to webhook endpoints commit with the events (see WebhookFanout).
     webhooks.fanOut(recordedEvents);

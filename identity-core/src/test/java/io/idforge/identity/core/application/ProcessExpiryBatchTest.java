@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  * The sweep's batch ({@link ProcessExpiry#expireBatch}) on claimed, unmanaged processes: the engine
  * still decides each one (expire, or grace for a running check), every claimed process's new state
  * is handed to {@link ProcessRepository#writeSwept} (nothing else would store it: no persistence
- * context tracks these processes), and each expired process gets exactly one terminal event.
+ * context tracks these processes), and each expired process gets exactly one terminal event, the
+ * batch's events appended in one call ({@link EventRepository#appendAll}).
  */
 class ProcessExpiryBatchTest {
 
@@ -44,6 +45,7 @@ class ProcessExpiryBatchTest {
   final List<List<IdentityProcess>> written = new ArrayList<>();
   final List<Validation> validations = new ArrayList<>();
   final List<ProcessEvent> appended = new ArrayList<>();
+  int appendCalls;
 
   @Test
   void theEngineDecidesEachClaimedProcessAndTheBatchWritesEveryOne() {
@@ -74,6 +76,7 @@ class ProcessExpiryBatchTest {
     List<ProcessEvent> terminal = appended.stream()
         .filter(e -> e.validationId() == null && EventNames.FAILED.equals(e.eventAction()))
         .toList();
+    assertEquals(1, appendCalls, "the batch's events are appended in one call");
     assertEquals(1, terminal.size(), "exactly one terminal event, for the expired process");
     assertEquals("IDP-idle", terminal.get(0).processId());
     assertTrue(terminal.get(0).object().contains("\"failure_status\":\"expired\""), terminal.get(0).object());
@@ -113,12 +116,29 @@ class ProcessExpiryBatchTest {
     ProcessRecords r = new ProcessRecords();
     r.validations = proxy(ValidationRepository.class, (m, args) -> m.equals("listByProcesses") ? validations : null);
     r.reviews = proxy(ReviewTaskRepository.class, (m, args) -> m.equals("findOpenByValidations") ? List.of() : null);
-    r.events = proxy(EventRepository.class, (m, args) -> {
-      if (m.equals("append")) {
-        appended.add((ProcessEvent) args[0]);
-      }
-      return null;
-    });
+    r.events =
+        new EventRepository() {
+          @Override
+          public void append(ProcessEvent event) {
+            throw new AssertionError("a batch appends its events in one call");
+          }
+
+          @Override
+          public void appendAll(List<ProcessEvent> events) {
+            appendCalls++;
+            appended.addAll(events);
+          }
+
+          @Override
+          public List<ProcessEvent> listByProcess(String clientId, String processId) {
+            return List.of();
+          }
+
+          @Override
+          public List<ProcessEvent> listByValidation(String clientId, String validationId) {
+            return List.of();
+          }
+        };
     r.webhooks =
         new WebhookFanout() {
           @Override

@@ -85,6 +85,17 @@ public class ProcessEvent {
     return id;
   }
 
+  /**
+   * Sets the id of an event that a repository inserts itself, in one batch, instead of through the
+   * persistence context ({@link EventRepository#appendAll}); taken from the same sequence.
+   */
+  public void assignSequence(long sequence) {
+    if (id != null) {
+      throw new IllegalStateException("event " + eventId + " already has its sequence");
+    }
+    id = sequence;
+  }
+
   public String eventId() {
     return eventId;
   }
