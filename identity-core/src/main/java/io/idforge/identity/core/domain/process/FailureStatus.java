@@ -1,6 +1,5 @@
 package io.idforge.identity.core.domain.process;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,11 +12,22 @@ public enum FailureStatus {
   EXPIRED,
   SYSTEM_ERROR;
 
+  /** Computed once: the status is read and written for every process a sweep expires. */
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wireValue() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
+  /** Read on every status check of a process; a loop over a kept copy of the values (no stream). */
+  private static final FailureStatus[] ALL = values();
+
   public static Optional<FailureStatus> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wireValue().equals(value)).findFirst();
+    for (FailureStatus s : ALL) {
+      if (s.wireValue().equals(value)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,5 @@
 package io.idforge.identity.core.domain.process;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,11 +9,22 @@ public enum ProcessStatus {
   SUCCESS,
   FAILURE;
 
+  /** Computed once: the status is read and written for every process a sweep expires. */
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wireValue() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
 
+  /** Read on every status check of a process; a loop over a kept copy of the values (no stream). */
+  private static final ProcessStatus[] ALL = values();
+
   public static Optional<ProcessStatus> fromWire(String value) {
-    return Arrays.stream(values()).filter(s -> s.wireValue().equals(value)).findFirst();
+    for (ProcessStatus s : ALL) {
+      if (s.wireValue().equals(value)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 }
