@@ -113,7 +113,8 @@ public class DrainWebhooksJob {
     long every = Math.max(200, settings.drainInterval().toMillis());
     long firstDelay = 1000 + ThreadLocalRandom.current().nextLong(Math.max(1, every / 4));
     timerService.createIntervalTimer(firstDelay, every, new TimerConfig(JOB_NAME, false));
-    LOG.info(() -> "webhook drain scheduled every " + settings.drainInterval());
+    LOG.info(() -> "webhook drain scheduled every " + settings.drainInterval() + " (batch-size " + settings.batchSize()
+        + ", max-in-flight " + settings.maxInFlight() + ")");
   }
 
   @Timeout
