@@ -55,7 +55,7 @@ public class HttpWebhookSender implements WebhookSender {
 
   /** Idle connections kept per route: one per sender thread is all that can be busy at once. */
   @Inject
-  @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "32")
+  @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "64")
   int maxInFlight;
 
   private ConnectionPool pool;
