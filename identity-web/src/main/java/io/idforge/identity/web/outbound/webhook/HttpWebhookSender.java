@@ -58,16 +58,20 @@ public class HttpWebhookSender implements WebhookSender {
   @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "64")
   int maxInFlight;
 
+  /** The JVM's default TLS context (its trust store); tests set their own. */
+  SSLSocketFactory tls;
+
   private ConnectionPool pool;
   private PinnedHttpClient client;
 
   @PostConstruct
   void init() {
-    SSLSocketFactory tls;
-    try {
-      tls = SSLContext.getDefault().getSocketFactory(); // the JDK's default trust
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("no default TLS context", e);
+    if (tls == null) {
+      try {
+        tls = SSLContext.getDefault().getSocketFactory();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("no default TLS context", e);
+      }
     }
     pool = new ConnectionPool(Math.max(1, maxInFlight), keepAlive.toNanos());
     client =
