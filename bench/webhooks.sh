@@ -108,7 +108,7 @@ APP_CORES=$(cores "$c0_app" "$c1_app"); PG_CORES=$(cores "$c0_pg" "$c1_pg"); RCV
 MS_PER=$(awk -v a="$c0_app" -v b="$c1_app" -v hz="$HZ" -v n="$EVENTS" 'BEGIN{printf "%.2f", (b-a)/hz*1000/n}')
 PG_MS_PER=$(awk -v a="$c0_pg" -v b="$c1_pg" -v hz="$HZ" -v n="$EVENTS" 'BEGIN{printf "%.2f", (b-a)/hz*1000/n}')
 MET=$([ "$RATE" -ge "$TARGET" ] && echo met || echo "**not met**")
-SETTINGS=$(grep -o 'webhook drain scheduled every [^ ]*' "$OUT/payara.log" | head -1)
+SETTINGS=$(grep -o 'webhook drain scheduled every [^ ]*\( (batch-size [0-9]*, max-in-flight [0-9]*)\)\?' "$OUT/payara.log" | head -1)
 log "$RATE deliveries/s ($EVENTS in ${SECONDS_TAKEN}s; target $TARGET/s: $MET); CPU cores Payara $APP_CORES, PostgreSQL $PG_CORES, receiver $RCV_CORES"
 
 SECTION="$OUT/section.md"

@@ -41,8 +41,8 @@ import java.util.logging.Logger;
 /**
  * Sends due webhook deliveries. Every node runs it on a non-persistent interval timer; a tick
  * claims due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL: nodes claim different rows) by
- * pushing their due time past the claim timeout, commits, reads and signs the batch in one more
- * transaction, and hands each request to its sender threads; finished sends' outcomes are
+ * pushing their due time past the claim timeout (the lease) and signs them in the same
+ * transaction, then hands each request to its sender threads; finished sends' outcomes are
  * recorded together (group commit, {@link #recordOutcomes}),
  * so the timer never waits for a receiver and a slow endpoint holds only its own requests. A node
  * that dies mid-send leaves the row claimed until the timeout, when any node sends it again: at
@@ -113,7 +113,8 @@ public class DrainWebhooksJob {
     long every = Math.max(200, settings.drainInterval().toMillis());
     long firstDelay = 1000 + ThreadLocalRandom.current().nextLong(Math.max(1, every / 4));
     timerService.createIntervalTimer(firstDelay, every, new TimerConfig(JOB_NAME, false));
-    LOG.info(() -> "webhook drain scheduled every " + settings.drainInterval());
+    LOG.info(() -> "webhook drain scheduled every " + settings.drainInterval() + " (batch-size " + settings.batchSize()
+        + ", max-in-flight " + settings.maxInFlight() + ")");
   }
 
   @Timeout
@@ -144,14 +145,13 @@ public class DrainWebhooksJob {
     if (room <= 0) {
       return 0;
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    List<Long> claimed = deliveries.claimDue(now, now.plus(settings.claimTimeout()), room);
-    backlog.set(claimed.size() == room);
-    if (claimed.isEmpty()) {
+    // One transaction claims the rows and signs them; rows that need no send are settled in it.
+    DeliveryAttempts.Claim claim = attempts.claimAndPrepare(room);
+    backlog.set(claim.claimed() == room);
+    if (claim.claimed() == 0) {
       return 0;
     }
-    // One transaction reads and signs the whole batch; rows that need no send are settled in it.
-    List<DeliveryAttempts.Prepared> prepared = attempts.prepareAll(claimed);
+    List<DeliveryAttempts.Prepared> prepared = claim.toSend();
     Executor run = senders();
     for (DeliveryAttempts.Prepared p : prepared) {
       inFlight.incrementAndGet();
@@ -163,7 +163,7 @@ public class DrainWebhooksJob {
         LOG.fine(() -> "webhook delivery " + p.deliveryId() + " not queued (executor full)");
       }
     }
-    return claimed.size();
+    return claim.claimed();
   }
 
   /**
@@ -206,7 +206,7 @@ public class DrainWebhooksJob {
       try {
         result = sender.send(prepared.request());
       } catch (RuntimeException e) {
-        // Fault Tolerance's timeout surfaces as an exception; it is a failed attempt like any other.
+        // The port promises results, not exceptions; a bug in a sender is still a failed attempt.
         result = new WebhookSender.Result(null, e.getClass().getSimpleName());
       }
       if (result.delivered()) {
@@ -214,7 +214,7 @@ public class DrainWebhooksJob {
       } else {
         breakers.failed(prepared.endpointId());
       }
-      outcomes.add(new DeliveryAttempts.Outcome(prepared.deliveryId(), result));
+      outcomes.add(new DeliveryAttempts.Outcome(prepared.delivery(), result));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "webhook delivery row " + prepared.deliveryId() + " could not be completed; it is sent again after its claim", e);
     } finally {

@@ -6,6 +6,8 @@ import io.idforge.identity.core.application.port.WebhookSender;
 import io.idforge.identity.core.application.webhooks.DeliveryAttempts;
 import io.idforge.identity.core.application.webhooks.EndpointBreakers;
 import io.idforge.identity.core.application.webhooks.WebhookSettings;
+import io.idforge.identity.core.domain.webhook.AttemptRecord;
+import io.idforge.identity.core.domain.webhook.ClaimedDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDeliveryRepository;
 import java.time.Clock;
@@ -32,13 +34,19 @@ class DrainWebhooksJobTest {
     final List<Integer> claimLimits = new ArrayList<>();
 
     @Override
-    public List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
+    public List<ClaimedDelivery> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit) {
       claimLimits.add(limit);
-      List<Long> out = new ArrayList<>();
+      List<ClaimedDelivery> out = new ArrayList<>();
       while (out.size() < limit && !due.isEmpty()) {
-        out.add(due.poll());
+        long id = due.poll();
+        out.add(new ClaimedDelivery(id, "HIK" + id, "WHE1", "HKE" + id, "t", "a", "{}", now, 0, claimUntil));
       }
       return out;
+    }
+
+    @Override
+    public boolean[] recordAttempts(List<AttemptRecord> records, OffsetDateTime now) {
+      return new boolean[records.size()];
     }
 
     @Override
@@ -105,13 +113,17 @@ class DrainWebhooksJobTest {
   static final class RecordingAttempts extends DeliveryAttempts {
     final List<List<Long>> prepared = new ArrayList<>();
     final List<List<Long>> recorded = new ArrayList<>();
+    FakeDeliveries deliveries;
 
     @Override
-    public List<Prepared> prepareAll(List<Long> deliveryIds) {
-      prepared.add(List.copyOf(deliveryIds));
-      return deliveryIds.stream()
-          .map(id -> new Prepared(id, "WHE1", new WebhookSender.Request("https://hooks.test", "POST", Map.of(), "a.b.c")))
-          .toList();
+    public Claim claimAndPrepare(int limit) {
+      List<ClaimedDelivery> claimed = deliveries.claimDue(OffsetDateTime.MIN, OffsetDateTime.MAX, limit);
+      prepared.add(claimed.stream().map(ClaimedDelivery::id).toList());
+      return new Claim(
+          claimed.size(),
+          claimed.stream()
+              .map(d -> new Prepared(d, "WHE1", new WebhookSender.Request("https://hooks.test", "POST", Map.of(), "a.b.c", List.of())))
+              .toList());
     }
 
     @Override
@@ -128,6 +140,7 @@ class DrainWebhooksJobTest {
     DrainWebhooksJob job = new DrainWebhooksJob();
     job.deliveries = deliveries;
     job.settings = new SmallSettings();
+    attempts.deliveries = deliveries;
     job.attempts = attempts;
     job.sender = request -> new WebhookSender.Result(204, null);
     job.breakers = new EndpointBreakers();

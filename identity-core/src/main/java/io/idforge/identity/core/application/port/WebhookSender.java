@@ -1,5 +1,7 @@
 package io.idforge.identity.core.application.port;
 
+import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,8 +11,16 @@ import java.util.Map;
  */
 public interface WebhookSender {
 
-  /** One request, fully prepared (body signed, headers set). */
-  record Request(String url, String method, Map<String, String> headers, String body) {}
+  /**
+   * One request, fully prepared (body signed, headers set). {@code addresses} are the ones the URL
+   * rules checked for the URL's host: the sender connects to one of them and never resolves the
+   * host again (a second answer could be a private address: DNS rebinding). Empty: not sent.
+   */
+  record Request(String url, String method, Map<String, String> headers, String body, List<InetAddress> addresses) {
+    public Request {
+      addresses = List.copyOf(addresses);
+    }
+  }
 
   /**
    * What happened: the HTTP status, or null with a short, secret-free {@code error} when no answer

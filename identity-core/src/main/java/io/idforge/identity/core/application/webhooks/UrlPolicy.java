@@ -19,7 +19,8 @@ import java.util.Optional;
  * private (RFC 1918, unique-local), carrier-grade NAT, link-local (which holds the metadata
  * address 169.254.169.254) or multicast, unless the host or the address is on the allowlist
  * (host names, addresses or CIDR ranges). Checked when the URL is saved and again before every
- * send, because a name may resolve elsewhere by then (DNS rebinding).
+ * send, because a name may resolve elsewhere by then (DNS rebinding); the send then connects to the
+ * addresses this check resolved ({@link #checkForSend}), never to a fresh resolution.
  */
 public final class UrlPolicy {
 
@@ -52,48 +53,75 @@ public final class UrlPolicy {
   }
 
   /**
+   * The outcome of a check: why the URL is refused, or the addresses that were checked. A send
+   * connects to exactly these addresses and never resolves the name again, so a second DNS answer
+   * (DNS rebinding) cannot swap in a private address between the check and the connection.
+   */
+  public record Checked(Optional<String> refused, List<InetAddress> addresses) {
+
+    static Checked refusedBecause(String reason) {
+      return new Checked(Optional.of(reason), List.of());
+    }
+  }
+
+  /**
    * @return empty when the URL may be called, else why not (safe to show: it never repeats the URL)
    */
   public Optional<String> check(String url) {
+    return check(url, false).refused();
+  }
+
+  /**
+   * Checks the URL for a send: resolves the host once (an allowlisted name too, since the send
+   * needs an address) and answers the addresses checked, which the sender must connect to.
+   */
+  public Checked checkForSend(String url) {
+    return check(url, true);
+  }
+
+  private Checked check(String url, boolean needAddresses) {
     URI uri;
     try {
       uri = new URI(url);
     } catch (URISyntaxException | NullPointerException e) {
-      return Optional.of("url is not a valid URL");
+      return Checked.refusedBecause("url is not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-      return Optional.of(allowHttp ? "url must be http or https" : "url must use https");
+      return Checked.refusedBecause(allowHttp ? "url must be http or https" : "url must use https");
     }
     if (uri.getRawUserInfo() != null) {
-      return Optional.of("url must not contain user info");
+      return Checked.refusedBecause("url must not contain user info");
     }
     String host = uri.getHost();
     if (host == null || host.isEmpty()) {
-      return Optional.of("url must name a host");
+      return Checked.refusedBecause("url must name a host");
     }
     host = host.toLowerCase(Locale.ROOT);
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    if (allowedHosts.contains(host)) {
-      return Optional.empty();
+    boolean hostAllowed = allowedHosts.contains(host);
+    if (hostAllowed && !needAddresses) {
+      return new Checked(Optional.empty(), List.of());
     }
     InetAddress[] addresses;
     try {
       addresses = resolver.resolve(host);
     } catch (UnknownHostException e) {
-      return Optional.of("url host does not resolve");
+      return Checked.refusedBecause("url host does not resolve");
     }
-    if (addresses.length == 0) {
-      return Optional.of("url host does not resolve");
+    if (addresses == null || addresses.length == 0) {
+      return Checked.refusedBecause("url host does not resolve");
     }
-    for (InetAddress a : addresses) {
-      if (!isPublic(a) && allowedRanges.stream().noneMatch(r -> r.contains(a)) && !allowedHosts.contains(a.getHostAddress())) {
-        return Optional.of("url must not point to a loopback, private, link-local or metadata address");
+    if (!hostAllowed) {
+      for (InetAddress a : addresses) {
+        if (!isPublic(a) && allowedRanges.stream().noneMatch(r -> r.contains(a)) && !allowedHosts.contains(a.getHostAddress())) {
+          return Checked.refusedBecause("url must not point to a loopback, private, link-local or metadata address");
+        }
       }
     }
-    return Optional.empty();
+    return new Checked(Optional.empty(), List.of(addresses));
   }
 
   /** True for addresses on the public internet. */

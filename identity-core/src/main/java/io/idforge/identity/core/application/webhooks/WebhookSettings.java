@@ -41,9 +41,14 @@ public class WebhookSettings {
   @ConfigProperty(name = "identity.webhooks.batch-size", defaultValue = "100")
   int batchSize;
 
-  /** Requests in flight per node; more due deliveries wait for the next tick. */
+  /**
+   * Requests in flight per node, one sender thread each (blocking I/O: a thread waiting for a
+   * receiver costs no CPU). A claim takes up to half of it at a time while there is a backlog, so
+   * it also sets how many rows share one claim's transaction, endpoint read and secret opening:
+   * 64 measured 0.63 ms of CPU per delivery against 0.80 ms with 32 (bench/webhooks.sh).
+   */
   @Inject
-  @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "32")
+  @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "64")
   int maxInFlight;
 
   /** How long a claimed delivery stays invisible to other drains (longer than any send). */

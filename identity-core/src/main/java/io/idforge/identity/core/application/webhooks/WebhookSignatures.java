@@ -1,9 +1,11 @@
 package io.idforge.identity.core.application.webhooks;
 
+import io.idforge.identity.core.domain.webhook.ClaimedDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,25 +43,36 @@ public final class WebhookSignatures {
    * parsed and written again for every delivery.
    */
   public static String body(String issuer, long issuedAtSeconds, WebhookDelivery d, String secret) {
+    return body(issuer, issuedAtSeconds, d.eventId(), d.eventType(), d.eventAction(), d.object(), d.eventAt(), secret);
+  }
+
+  /** As {@link #body(String, long, WebhookDelivery, String)} for a claimed delivery (the drain's path). */
+  public static String body(String issuer, long issuedAtSeconds, ClaimedDelivery d, String secret) {
+    return body(issuer, issuedAtSeconds, d.eventId(), d.eventType(), d.eventAction(), d.object(), d.eventAt(), secret);
+  }
+
+  private static String body(
+      String issuer, long issuedAtSeconds, String eventId, String eventType, String eventAction, String object,
+      OffsetDateTime eventAt, String secret) {
     byte[] key = secret.getBytes(StandardCharsets.UTF_8);
     if (key.length < MIN_SECRET_BYTES) {
       throw new IllegalStateException("webhook secret too short for HS256");
     }
-    StringBuilder json = new StringBuilder(256 + d.object().length());
+    StringBuilder json = new StringBuilder(256 + object.length());
     json.append("{\"iss\":");
     quote(json, issuer);
     json.append(",\"iat\":").append(issuedAtSeconds);
     json.append(",\"events\":[{\"id\":");
-    quote(json, d.eventId());
+    quote(json, eventId);
     json.append(",\"event_type\":");
-    quote(json, d.eventType());
+    quote(json, eventType);
     json.append(",\"event_action\":");
-    quote(json, d.eventAction());
-    json.append(",\"object\":").append(d.object());
+    quote(json, eventAction);
+    json.append(",\"object\":").append(object);
     json.append(",\"version\":");
     quote(json, EVENT_VERSION);
     json.append(",\"timestamp\":");
-    quote(json, d.eventAt().toInstant().toString());
+    quote(json, eventAt.toInstant().toString());
     json.append("}]}");
     String signingInput =
         JWT_HEADER + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));

@@ -22,12 +22,21 @@ public interface WebhookDeliveryRepository {
   List<WebhookDelivery> listByEvents(String clientId, List<String> eventIds, int limit);
 
   /**
-   * Claims up to {@code limit} pending deliveries due at {@code now} by moving their due time to
-   * {@code claimUntil}, in its own transaction; rows another node holds are skipped.
-   *
-   * @return the claimed rows' ids
+   * Claims up to {@code limit} pending deliveries due at {@code now}, in the caller's transaction:
+   * one locking read that skips rows another node holds ({@code FOR UPDATE SKIP LOCKED}) and
+   * returns what signing needs, then their due time moved to {@code claimUntil} (the lease, as
+   * stored: {@link ClaimedDelivery#leaseUntil}). No entity is built.
    */
-  List<Long> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
+  List<ClaimedDelivery> claimDue(OffsetDateTime now, OffsetDateTime claimUntil, int limit);
+
+  /**
+   * Writes send outcomes, in the caller's transaction, each only if its row is still pending and
+   * still carries the lease it was claimed with (else another node owns it now, or recorded it).
+   *
+   * @param now the time recorded as the rows' update
+   * @return per record, whether it was written
+   */
+  boolean[] recordAttempts(List<AttemptRecord> records, OffsetDateTime now);
 
   Optional<WebhookDelivery> lock(long id);
 

@@ -82,4 +82,31 @@ class UrlPolicyTest {
     assertTrue(allowing.check("https://192.168.1.1/").isPresent(), "outside the allowlist");
     assertTrue(allowing.check("https://metadata.example.com/").isPresent());
   }
+
+  @Test
+  void aSendCheckResolvesOnceAndAnswersTheAddressesItChecked() throws Exception {
+    // A rebinding name: public on the first answer, the metadata address on every later one.
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    UrlPolicy policy =
+        new UrlPolicy(false, List.of(), host -> new InetAddress[] {
+          InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.216.34" : "169.254.169.254")});
+    UrlPolicy.Checked checked = policy.checkForSend("https://rebinding.example.com/hook");
+    assertEquals(Optional.empty(), checked.refused());
+    assertEquals(List.of(InetAddress.getByName("93.184.216.34")), checked.addresses(), "the checked address, to connect to");
+    assertEquals(1, lookups.get(), "one resolution: the sender connects to what was checked");
+    assertEquals(
+        Optional.of("url must not point to a loopback, private, link-local or metadata address"),
+        policy.checkForSend("https://rebinding.example.com/hook").refused(),
+        "the next batch's check sees the new answer and refuses it");
+  }
+
+  @Test
+  void anAllowlistedHostIsStillResolvedForASendButNotChecked() throws Exception {
+    UrlPolicy policy = new UrlPolicy(true, List.of("localhost"), UrlPolicyTest::resolve);
+    assertEquals(Optional.empty(), policy.check("http://localhost:8080/hook"));
+    UrlPolicy.Checked checked = policy.checkForSend("http://localhost:8080/hook");
+    assertEquals(Optional.empty(), checked.refused());
+    assertEquals(List.of(InetAddress.getByName("127.0.0.1")), checked.addresses());
+    assertEquals(List.of(), strict.checkForSend("https://rebind.example.com/").addresses(), "a refusal carries no address");
+  }
 }

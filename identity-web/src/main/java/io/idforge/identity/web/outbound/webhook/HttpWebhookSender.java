@@ -2,33 +2,30 @@ package io.idforge.identity.web.outbound.webhook;
 
 import io.idforge.identity.core.application.port.WebhookSender;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Posts webhook requests with one shared {@link HttpClient} (its pool keeps connections to a
- * receiver alive between deliveries): connect and request timeouts from configuration, redirects
- * never followed (a 3xx is a failed attempt: following one would let a receiver send the signed
- * body, or the server, somewhere the URL rules never checked), and at most {@code response-limit}
- * bytes of the answer read, then the exchange cancelled ({@link LimitedBody}). The whole exchange,
- * body included, is bounded by {@code send-timeout} on the client's own future. That bound used to
- * be Fault Tolerance's {@code @Timeout}; on Payara it schedules a context-capturing task per call,
- * which was the largest single cost of a delivery in the profile of bench/webhooks.sh. The circuit
- * breaker lives per endpoint in core ({@code EndpointBreakers}), because an FT breaker on this
- * method would be one breaker for every tenant's endpoint.
+ * Sends webhook requests with {@link PinnedHttpClient} on the calling (sender) thread: to exactly
+ * the addresses the URL rules checked (the request carries them; the host is never resolved
+ * again, so DNS rebinding cannot redirect a send), keep-alive connections pooled per route,
+ * connect and request timeouts from configuration, the whole exchange bounded by
+ * {@code send-timeout}, redirects never followed (a 3xx is a failed attempt: following one would
+ * let a receiver send the signed body, or the server, somewhere the URL rules never checked), and
+ * at most {@code response-limit} bytes of the answer read. No Fault Tolerance interceptor: on
+ * Payara its {@code @Timeout} schedules a context-capturing task per call, once the largest single
+ * cost of a delivery (bench/webhooks.sh). The circuit breaker lives per endpoint in core
+ * ({@code EndpointBreakers}), because an FT breaker on this method would be one breaker for every
+ * tenant's endpoint.
  */
 @ApplicationScoped
 public class HttpWebhookSender implements WebhookSender {
@@ -37,6 +34,7 @@ public class HttpWebhookSender implements WebhookSender {
   @ConfigProperty(name = "identity.webhooks.connect-timeout", defaultValue = "PT5S")
   Duration connectTimeout;
 
+  /** Until the answer's status and headers are in. */
   @Inject
   @ConfigProperty(name = "identity.webhooks.request-timeout", defaultValue = "PT10S")
   Duration requestTimeout;
@@ -50,50 +48,59 @@ public class HttpWebhookSender implements WebhookSender {
   @ConfigProperty(name = "identity.webhooks.response-limit", defaultValue = "4096")
   int responseLimit;
 
-  private HttpClient http;
+  /** How long an idle keep-alive connection is kept for reuse. */
+  @Inject
+  @ConfigProperty(name = "identity.webhooks.keep-alive", defaultValue = "PT30S")
+  Duration keepAlive;
+
+  /** Idle connections kept per route: one per sender thread is all that can be busy at once. */
+  @Inject
+  @ConfigProperty(name = "identity.webhooks.max-in-flight", defaultValue = "64")
+  int maxInFlight;
+
+  /** The JVM's default TLS context (its trust store); tests set their own. */
+  SSLSocketFactory tls;
+
+  private ConnectionPool pool;
+  private PinnedHttpClient client;
 
   @PostConstruct
   void init() {
-    http =
-        HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(connectTimeout)
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    if (tls == null) {
+      try {
+        tls = SSLContext.getDefault().getSocketFactory();
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("no default TLS context", e);
+      }
+    }
+    pool = new ConnectionPool(Math.max(1, maxInFlight), keepAlive.toNanos());
+    client =
+        new PinnedHttpClient(new PinnedHttpClient.Limits(connectTimeout, requestTimeout, sendTimeout, responseLimit), tls, pool);
+  }
+
+  @PreDestroy
+  void close() {
+    if (pool != null) {
+      pool.closeAll();
+    }
   }
 
   @Override
   public Result send(Request request) {
-    CompletableFuture<HttpResponse<Void>> exchange;
-    try {
-      HttpRequest.Builder b =
-          HttpRequest.newBuilder(URI.create(request.url()))
-              .timeout(requestTimeout)
-              .method(request.method(), HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-      request.headers().forEach(b::setHeader);
-      exchange = http.sendAsync(b.build(), info -> new LimitedBody(responseLimit));
-    } catch (IllegalArgumentException e) {
-      return new Result(null, "invalid request");
+    if (request.addresses().isEmpty()) {
+      return new Result(null, "refused: no checked address");
     }
     try {
-      return new Result(exchange.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS).statusCode(), null);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
+      HttpTarget target = HttpTarget.of(request.url(), request.addresses());
+      int status = client.send(target, request.method(), request.headers(), request.body().getBytes(StandardCharsets.UTF_8));
+      return new Result(status, null);
+    } catch (SocketTimeoutException e) {
       return new Result(null, "timeout");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpTimeoutException) {
-        return new Result(null, "timeout");
-      }
-      if (cause instanceof IllegalArgumentException) {
-        return new Result(null, "invalid request");
-      }
+    } catch (IllegalArgumentException e) {
+      return new Result(null, "invalid request");
+    } catch (IOException e) {
       // The class name only: messages may carry the URL, which may carry a token.
-      return new Result(null, "io: " + (cause instanceof IOException ? cause.getClass().getSimpleName() : "error"));
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      return new Result(null, "interrupted");
+      return new Result(null, "io: " + e.getClass().getSimpleName());
     }
   }
 }
