@@ -127,7 +127,7 @@ public class ApiKeyService {
    * when looked up a moment ago; empty when no unrevoked row has this digest.
    */
   private Optional<Caller> storedKey(String presented) {
-    String digest = Digests.sha256Hex(presented.trim());
+    String digest = BackendKeyCache.digestOf(presented);
     Optional<Caller> cached = backendKeyCache.find(digest);
     if (cached.isPresent()) {
       return cached;
