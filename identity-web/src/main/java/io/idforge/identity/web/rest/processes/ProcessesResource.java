@@ -11,7 +11,6 @@ import io.idforge.identity.api.reasons.ReasonCatalogue;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.OverrideService;
 import io.idforge.identity.core.application.ProcessEventsService;
-import io.idforge.identity.core.application.ProcessReads;
 import io.idforge.identity.core.application.ProcessService;
 import io.idforge.identity.core.application.ProcessView;
 import io.idforge.identity.core.domain.process.FailureStatus;
@@ -73,9 +72,6 @@ public class ProcessesResource {
 
   @Inject ProcessService processes;
 
-  /** Reads of one process without a transaction (the hot path of result polling). */
-  @Inject ProcessReads reads;
-
   @Inject ProcessEventsService processEvents;
 
   @Inject OverrideService overrides;
@@ -118,7 +114,7 @@ public class ProcessesResource {
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse get(
       @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
-    return ProcessMapper.toResponse(reads.get(callerContext.caller(), processId), true, links);
+    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), true, links);
   }
 
   /**
@@ -153,7 +149,7 @@ public class ProcessesResource {
   @APIResponse(responseCode = "500", ref = "InternalError")
   public ProcessResponse result(
       @Parameter(description = "Process id", example = "IDP0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f", required = true) @PathParam("process_id") String processId) {
-    return ProcessMapper.toResponse(reads.get(callerContext.caller(), processId), false, links);
+    return ProcessMapper.toResponse(processes.get(callerContext.caller(), processId), false, links);
   }
 
   /** The process's timeline from the event log, oldest first. */
