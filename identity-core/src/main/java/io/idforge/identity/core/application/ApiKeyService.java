@@ -1,28 +1,20 @@
 package io.idforge.identity.core.application;
 
-import static io.idforge.identity.core.domain.shared.JsonSupport.JSON;
-
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.idforge.identity.core.domain.account.AccountRepository;
 import io.idforge.identity.core.domain.backendkey.BackendKey;
 import io.idforge.identity.core.domain.backendkey.BackendKeyRepository;
-import io.idforge.identity.core.domain.flow.FlowRepository;
 import io.idforge.identity.core.domain.shared.ConflictException;
 import io.idforge.identity.core.domain.shared.ForbiddenException;
-import io.idforge.identity.core.domain.shared.InvalidRequestException;
 import io.idforge.identity.core.domain.shared.NotFoundException;
 import io.idforge.identity.core.domain.shared.Page;
 import io.idforge.identity.core.domain.shared.PageKeys;
-import io.idforge.identity.core.domain.shared.PublicIds;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
-import io.idforge.identity.core.domain.webtoken.IssuedWebToken;
 import io.idforge.identity.core.domain.webtoken.WebToken;
 import io.idforge.identity.core.domain.webtoken.WebTokenRepository;
 import io.idforge.identity.core.security.Digests;
 import io.idforge.identity.core.security.JwtCodec;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -30,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -49,8 +40,6 @@ public class ApiKeyService {
    */
   static final Duration SDK_KEY_LIFETIME = Duration.ofHours(1);
 
-  static final String DEFAULT_WEB_KEY_NAME = "web-integration";
-
   static final String DEFAULT_GENERATOR_KEY_NAME = "sdk-generator";
 
   /** The {@code key_name} Truora's validations SDK sends. */
@@ -63,15 +52,7 @@ public class ApiKeyService {
 
   @Inject WebTokenRepository webTokens;
 
-  @Inject FlowRepository flows;
-
-  /**
-   * The repository, not {@code AccountService}: issuance only needs the account to exist, in one
-   * statement, and a call through the {@code @Stateless} service was an EJB hop per token.
-   */
-  @Inject AccountRepository accounts;
-
-  @Inject FlowIssuanceCache flowCache;
+  @Inject WebTokenIssuance webTokenIssuance;
 
   @Inject JwtCodec jwt;
 
@@ -127,7 +108,7 @@ public class ApiKeyService {
    * when looked up a moment ago; empty when no unrevoked row has this digest.
    */
   private Optional<Caller> storedKey(String presented) {
-    String digest = Digests.sha256Hex(presented.trim());
+    String digest = BackendKeyCache.digestOf(presented);
     Optional<Caller> cached = backendKeyCache.find(digest);
     if (cached.isPresent()) {
       return cached;
@@ -220,49 +201,12 @@ public class ApiKeyService {
   }
 
   /**
-   * Mints a web integration token: an HS256 JWT with Truora's claims, {@code exp = iat +} the
-   * flow's time to live. The flow must be the caller's and enabled (read through
-   * {@link FlowIssuanceCache}); an unknown account id creates the account, no account id a new
-   * {@code ACC…} one.
+   * Mints a web integration token; see {@link WebTokenIssuance#issue}. Kept for callers inside the
+   * container (console, in-container tests); the REST resource calls {@link WebTokenIssuance}
+   * directly, without this bean's EJB hop.
    */
   public IssuedKey issueWebToken(Caller caller, WebTokenRequest request) {
-    caller.requireBackend();
-    IssuableFlow flow =
-        flowCache
-            .find(caller.clientId(), request.flowId(), flows)
-            .orElseThrow(
-                () -> new InvalidRequestException("Invalid request: flow_id does not name a flow of this client"));
-    if (!flow.enabled()) {
-      throw new InvalidRequestException("Invalid request: flow_id names a disabled flow");
-    }
-    OffsetDateTime now = now();
-    String accountId = request.accountId() == null ? PublicIds.next(PublicIds.ACCOUNT) : request.accountId();
-    accounts.ensureExists(caller.clientId(), accountId, now);
-    OffsetDateTime expires = now.plusMinutes(flow.timeToLiveMinutes());
-    String jti = UUID.randomUUID().toString();
-    String keyName = request.keyName() == null ? DEFAULT_WEB_KEY_NAME : request.keyName();
-    String additionalData = additionalData(request);
-    String token =
-        jwt.sign(
-            new JWTClaimsSet.Builder()
-                .claim("account_id", accountId)
-                .claim("additional_data", additionalData)
-                .claim("client_id", caller.clientId())
-                .expirationTime(Date.from(expires.toInstant()))
-                .claim("grant", request.grant())
-                .issueTime(Date.from(now.toInstant()))
-                .jwtID(jti)
-                .claim("key_name", keyName)
-                .claim("key_type", request.keyType())
-                .claim("username", caller.keyName())
-                .build());
-    webTokens.store(
-        new WebToken(
-            new IssuedWebToken(
-                jti, caller.clientId(), request.keyType(), request.grant(), keyName, caller.keyName(),
-                accountId, flow.flowId(), request.country(), request.redirectUrl(),
-                request.documentType(), additionalData, now, expires)));
-    return new IssuedKey(jti, token);
+    return webTokenIssuance.issue(caller, request);
   }
 
   /** The tenant's web tokens, newest first. */
@@ -317,31 +261,6 @@ public class ApiKeyService {
     if (BackendKey.GENERATOR.equals(key.keyType())) {
       backendKeys.listActiveIssuedBy(caller.clientId(), key.keyId(), now).forEach(k -> k.revoke(now));
     }
-  }
-
-  /** Truora's {@code additional_data}: the request beyond the fixed claims, as a JSON string. */
-  static String additionalData(WebTokenRequest r) {
-    JsonObjectBuilder o =
-        JSON.createObjectBuilder()
-            .add("api_key_version", r.apiKeyVersion())
-            .add("country", r.country())
-            .add("flow_id", r.flowId())
-            .add("redirect_url", r.redirectUrl());
-    if (r.documentType() != null) {
-      o.add("document_type", r.documentType());
-    }
-    if (!r.phones().isEmpty()) {
-      o.add("phones", JSON.createArrayBuilder(r.phones()));
-    }
-    if (!r.emails().isEmpty()) {
-      o.add("emails", JSON.createArrayBuilder(r.emails()));
-    }
-    if (!r.metadata().isEmpty()) {
-      JsonObjectBuilder metadata = JSON.createObjectBuilder();
-      new TreeMap<>(r.metadata()).forEach(metadata::add);
-      o.add("start_variables", JSON.createObjectBuilder().add("metadata", metadata));
-    }
-    return o.build().toString();
   }
 
   private OffsetDateTime now() {

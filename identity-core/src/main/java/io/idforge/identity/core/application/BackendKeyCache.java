@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application;
 
+import io.idforge.identity.core.security.Digests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -49,6 +50,25 @@ public class BackendKeyCache {
       Clock clock, @ConfigProperty(name = "identity.auth.backend-key-cache", defaultValue = "PT5S") Duration ttl) {
     this.clock = clock;
     this.ttl = ttl;
+  }
+
+  /**
+   * The caller of a presented {@code Truora-API-Key} header when it is a backend key looked up less
+   * than the cache time ago. Lets the API's authentication answer a hit without the
+   * {@code @Stateless} {@code ApiKeyService} (an EJB call and a JTA transaction per request).
+   * A web token is not parsed here: only backend keys the database returned are cached, so its
+   * digest can only miss, and hashing it costs less than decoding its claims.
+   */
+  public Optional<Caller> findPresented(String presented) {
+    if (presented == null || presented.isBlank() || byDigest.isEmpty()) {
+      return Optional.empty();
+    }
+    return find(digestOf(presented));
+  }
+
+  /** The digest a presented key is cached and stored under (the header's surrounding blanks ignored). */
+  static String digestOf(String presented) {
+    return Digests.sha256Hex(presented.trim());
   }
 
   /** The caller of an active backend key with this digest, if looked up less than the cache time ago. */

@@ -17,7 +17,7 @@ class ApiKeyServiceTest {
     metadata.put("name", "juan");
     metadata.put("campaign", "a\"b");
     String json =
-        ApiKeyService.additionalData(
+        WebTokenIssuance.additionalData(
             new WebTokenRequest(
                 "web", "digital-identity", 1, "CO", "https://example.com/done", "IPF1", "acc-1",
                 List.of("+573101234567"), List.of("ana@example.com"), "national-id", null, metadata));
@@ -31,7 +31,7 @@ class ApiKeyServiceTest {
   @Test
   void optionalPartsAreLeftOutWhenAbsent() {
     String json =
-        ApiKeyService.additionalData(
+        WebTokenIssuance.additionalData(
             new WebTokenRequest("web", "digital-identity", 1, "ALL", "https://x.example", "IPF1", null, null, null, null, null, null));
     assertEquals(
         "{\"api_key_version\":1,\"country\":\"ALL\",\"flow_id\":\"IPF1\",\"redirect_url\":\"https://x.example\"}", json);

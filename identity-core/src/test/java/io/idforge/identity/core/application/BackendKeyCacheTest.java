@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.idforge.identity.core.fixtures.MovableClock;
+import io.idforge.identity.core.security.Digests;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -74,5 +75,20 @@ class BackendKeyCacheTest {
     BackendKeyCache real = new BackendKeyCache(new ClockProducer().clock(), Duration.ofSeconds(5));
     real.put("digest-a", "key-a", acme);
     assertEquals(Optional.of(acme), real.find("digest-a"));
+  }
+
+  @Test
+  void aPresentedBackendKeyIsFoundByTheDigestItIsStoredUnderAndAWebTokenOrBlankNever() {
+    String presented = "eyJhbGciOiJIUzI1NiJ9.backend.key";
+    cache.put(BackendKeyCache.digestOf(presented), "key-a", acme);
+    assertEquals(Optional.of(acme), cache.findPresented(presented));
+    assertEquals(Optional.of(acme), cache.findPresented(" " + presented + " "));
+    // The digest the row is stored under (ApiKeyService stores Digests.sha256Hex of the issued token).
+    assertEquals(Digests.sha256Hex(presented), BackendKeyCache.digestOf(presented + " "));
+    assertEquals(Optional.empty(), cache.findPresented("eyJhbGciOiJIUzI1NiJ9.web.token"));
+    assertEquals(Optional.empty(), cache.findPresented(" "));
+    assertEquals(Optional.empty(), cache.findPresented(null));
+    cache.revoked("key-a");
+    assertEquals(Optional.empty(), cache.findPresented(presented));
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Web token issuance in {@link ApiKeyService}: the work per token (repository calls, each one SQL
+ * Web token issuance ({@link WebTokenIssuance}): the work per token (repository calls, each one SQL
  * statement in production) and the flow cache's staleness rules, on in-memory stores.
  */
 class WebTokenIssuanceTest {
@@ -45,7 +45,7 @@ class WebTokenIssuanceTest {
   private final CountingAccounts accounts = new CountingAccounts();
   private final WriteOnlyWebTokens tokens = new WriteOnlyWebTokens();
   private final List<WebToken> stored = tokens.stored;
-  private final ApiKeyService service = new ApiKeyService();
+  private final WebTokenIssuance service = new WebTokenIssuance();
   private FlowIssuanceCache cache;
   private Flow flow;
   private final Caller backend = Caller.backend("TCI1", "backend-1");
@@ -67,7 +67,7 @@ class WebTokenIssuanceTest {
   @Test
   void aTokenForANewAccountCostsOneAccountStatementAndTheFlowIsReadOncePerCacheTime() {
     for (int i = 0; i < 3; i++) {
-      service.issueWebToken(backend, request(flow.flowId(), "acc-" + i));
+      service.issue(backend, request(flow.flowId(), "acc-" + i));
     }
     assertEquals(1, flows.lookups, "the flow is read once, then served from the cache");
     assertEquals(3, accounts.ensures, "one ensure per token");
@@ -78,7 +78,7 @@ class WebTokenIssuanceTest {
     assertEquals(stored.get(2).issuedAt().plusMinutes(30), stored.get(2).expiresAt());
 
     clock.advance(Duration.ofSeconds(5));
-    service.issueWebToken(backend, request(flow.flowId(), "acc-0"));
+    service.issue(backend, request(flow.flowId(), "acc-0"));
     assertEquals(2, flows.lookups, "read again once the cache time is over");
     assertEquals(4, accounts.ensures);
     assertEquals(3, accounts.existing.size(), "an existing account is left as it is");
@@ -86,7 +86,7 @@ class WebTokenIssuanceTest {
 
   @Test
   void withoutAnAccountIdANewAccAccountIsCreated() {
-    service.issueWebToken(backend, request(flow.flowId(), null));
+    service.issue(backend, request(flow.flowId(), null));
     assertEquals(1, accounts.existing.size());
     assertTrue(stored.get(0).accountId().startsWith("ACC"), stored.get(0).accountId());
     assertEquals("TCI1/" + stored.get(0).accountId(), accounts.existing.iterator().next());
@@ -94,12 +94,12 @@ class WebTokenIssuanceTest {
 
   @Test
   void aFlowDisabledOnThisNodeIssuesNoMoreTokensAtOnce() {
-    service.issueWebToken(backend, request(flow.flowId(), "acc-1"));
+    service.issue(backend, request(flow.flowId(), "acc-1"));
     flow.apply(definition(false, 30), OffsetDateTime.ofInstant(START, ZoneOffset.UTC));
     // What FlowService's event does inside the changing transaction.
     cache.onChanging(new FlowChanged("TCI1", flow.flowId()));
     InvalidRequestException e =
-        assertThrows(InvalidRequestException.class, () -> service.issueWebToken(backend, request(flow.flowId(), "acc-2")));
+        assertThrows(InvalidRequestException.class, () -> service.issue(backend, request(flow.flowId(), "acc-2")));
     assertEquals("Invalid request: flow_id names a disabled flow", e.getMessage());
     assertEquals(1, stored.size());
   }
@@ -114,25 +114,25 @@ class WebTokenIssuanceTest {
     };
     flows.staleCopy = new Flow("TCI1", definition(true, 30), OffsetDateTime.ofInstant(START, ZoneOffset.UTC));
     assertTrue(cache.find("TCI1", flow.flowId(), flows).orElseThrow().enabled(), "the stale read itself");
-    assertThrows(InvalidRequestException.class, () -> service.issueWebToken(backend, request(flow.flowId(), "acc-1")));
+    assertThrows(InvalidRequestException.class, () -> service.issue(backend, request(flow.flowId(), "acc-1")));
     assertEquals(2, flows.lookups, "the stale read was not cached");
   }
 
   @Test
   void anotherTenantsFlowIdIsUnknownEvenWhenCached() {
-    service.issueWebToken(backend, request(flow.flowId(), "acc-1"));
+    service.issue(backend, request(flow.flowId(), "acc-1"));
     InvalidRequestException e =
         assertThrows(
             InvalidRequestException.class,
-            () -> service.issueWebToken(Caller.backend("TCI2", "other"), request(flow.flowId(), "acc-1")));
+            () -> service.issue(Caller.backend("TCI2", "other"), request(flow.flowId(), "acc-1")));
     assertEquals("Invalid request: flow_id does not name a flow of this client", e.getMessage());
     assertEquals(Set.of("TCI1/acc-1"), accounts.existing, "nothing written for the refused token");
   }
 
   @Test
   void anUnknownFlowIsNotRemembered() {
-    assertThrows(InvalidRequestException.class, () -> service.issueWebToken(backend, request("IPFnone", "acc-1")));
-    assertThrows(InvalidRequestException.class, () -> service.issueWebToken(backend, request("IPFnone", "acc-1")));
+    assertThrows(InvalidRequestException.class, () -> service.issue(backend, request("IPFnone", "acc-1")));
+    assertThrows(InvalidRequestException.class, () -> service.issue(backend, request("IPFnone", "acc-1")));
     assertEquals(2, flows.lookups);
     assertEquals(0, accounts.ensures);
   }

@@ -11,6 +11,7 @@ import io.idforge.identity.api.error.InvalidInputException;
 import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.application.IssuedKey;
+import io.idforge.identity.core.application.WebTokenIssuance;
 import io.idforge.identity.core.application.port.IdentityMetrics;
 import io.idforge.identity.core.domain.shared.ForbiddenException;
 import io.idforge.identity.web.rest.Links;
@@ -59,6 +60,9 @@ public class ApiKeysResource {
   static final int PAGE_SIZE = 20;
 
   @Inject ApiKeyService apiKeys;
+
+  /** Web tokens: a CDI transaction, without the EJB hop of {@code ApiKeyService.issueWebToken}. */
+  @Inject WebTokenIssuance webTokens;
 
   @Inject CallerContext callerContext;
 
@@ -109,8 +113,8 @@ public class ApiKeysResource {
       case GENERATOR -> apiKeys.issueGeneratorKey(caller, parsed.keyName());
       case SDK -> parsed.grant() == Grant.VALIDATIONS
           ? apiKeys.issueSdkKey(caller, parsed.keyName())
-          : apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
-      case WEB -> apiKeys.issueWebToken(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
+          : webTokens.issue(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
+      case WEB -> webTokens.issue(caller, ApiKeyMapper.toRequest(digitalIdentity(parsed)));
     };
   }
 

@@ -2,7 +2,6 @@ package io.idforge.identity.web.rest.security;
 
 import io.idforge.identity.api.common.MessageResponse;
 import io.idforge.identity.api.error.ErrorCode;
-import io.idforge.identity.core.application.ApiKeyService;
 import io.idforge.identity.core.application.Caller;
 import io.idforge.identity.core.domain.shared.UnauthorizedException;
 import io.idforge.identity.web.ratelimit.ClientAddress;
@@ -37,7 +36,8 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
   public static final String HEADER = "Truora-API-Key";
 
-  @Inject ApiKeyService apiKeys;
+  /** Backend-key cache hits without the {@code @Stateless} service; everything else through it. */
+  @Inject KeyAuthentication keys;
 
   @Inject CallerContext callerContext;
 
@@ -64,7 +64,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     }
     Caller caller;
     try {
-      caller = apiKeys.authenticate(presented);
+      caller = keys.authenticate(presented);
     } catch (UnauthorizedException e) {
       rateLimits.authenticationFailed(address, presented);
       request.abortWith(unauthorized());
