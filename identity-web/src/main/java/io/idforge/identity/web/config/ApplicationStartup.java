@@ -1,6 +1,8 @@
 package io.idforge.identity.web.config;
 
 import io.idforge.identity.api.spi.FaceMatcher;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.DrainWebhooksJob;
@@ -88,6 +90,8 @@ public class ApplicationStartup {
 
   @Inject Instance<FaceMatcher> faceMatchers;
 
+  @Resource ManagedExecutorService executor;
+
   @Inject
   @ConfigProperty(name = "identity.bootstrap.demo", defaultValue = "true")
   boolean bootstrapDemo;
@@ -130,12 +134,14 @@ public class ApplicationStartup {
                         + "user: " + link.username() + "\n"
                         + baseUrl + "/admin/setup.xhtml?token=" + link.token() + "\n"
                         + "==============================================================================\n"));
-    if (!faceMatchers.isResolvable() || !faceMatchers.get().isAvailable()) {
+    if (!faceMatchers.isResolvable()) {
       LOG.warning(
           "Face matching is OFF: no face engine is installed, so every face-recognition validation"
               + " waits for manual review (it never passes on its own).");
     } else {
-      LOG.info(() -> "face matching engine: " + faceMatchers.get().name());
+      // ONNX Runtime and three models take seconds: loaded off the start path. The engine logs the
+      // outcome (loaded, or unavailable and why); requests that need it meanwhile wait for it.
+      faceMatchers.get().loadInBackground(executor);
     }
     expireProcessesJob.schedule();
     drainWebhooksJob.schedule();
