@@ -12,7 +12,8 @@ mkdir -p target/payara-tmp target/cache
 export ORT_DISABLE_TELEMETRY=1 TMPDIR="$PWD/target/payara-tmp" XDG_CACHE_HOME="$PWD/target/cache"
 # Native code (JPEG decoding, ONNX Runtime) otherwise reserves a malloc arena per thread.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-root="$(mktemp -d target/payara-root.XXXXXX)"   # a fresh rootDir per start (see docs/stack notes)
+# A fresh rootDir per start (see docs/stack notes); SERVE_ROOT_DIR names it (bench/startup.sh).
+root="${SERVE_ROOT_DIR:-$(mktemp -d target/payara-root.XXXXXX)}"
 # JVM flags (JAVA_OPTS replaces them all), measured by bench/run.sh (bench/RESULTS.md):
 # - a bounded heap: without -Xmx the JVM takes a quarter of the machine's memory and the resident
 #   size grows towards it under load; 384 MB holds the service and the face engine's pictures (the

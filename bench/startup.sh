@@ -10,7 +10,7 @@
 # moment (user + system: less sensitive to other people's load than the wall time), its resident
 # memory, and the machine's load average; prints the medians. Raw logs in bench/out/startup-*/.
 #
-# Knobs: STARTUP_RUNS=5, JAVA_OPTS (as serve.sh; default its flags), IDFORGE_CDS=0 (without the
+# Knobs: STARTUP_RUNS=5, STARTUP_FIRST=1 (0: no untimed first start), JAVA_OPTS (as serve.sh; default its flags), IDFORGE_CDS=0 (without the
 # class archive), BENCH_BUILD=auto|always|never, BENCH_START_TIMEOUT=300 (s per start), MVN_ARGS.
 set -Eeuo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -44,12 +44,11 @@ if [ "$BUILD" = always ] || { [ "$BUILD" = auto ] && { [ ! -f "$WAR" ] ||
 fi
 
 one_start() { # one_start LABEL: prints "seconds cpu_seconds rss_mb load1"
-  local label=$1 port t0 code dir="$OUT/$1" roots d
+  local label=$1 port t0 code dir="$OUT/$1"
   mkdir -p "$dir"
-  roots=$(ls -d target/payara-root.* 2>/dev/null || true)   # serve.sh makes one per start
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   t0=$(date +%s.%N)
-  SERVE_BUILD=0 PORT="$port" DB_URL="jdbc:h2:file:$dir/db/identity;DB_CLOSE_ON_EXIT=FALSE" DB_USER= DB_PASSWORD= \
+  SERVE_BUILD=0 SERVE_ROOT_DIR="$dir/root" PORT="$port" DB_URL="jdbc:h2:file:$dir/db/identity;DB_CLOSE_ON_EXIT=FALSE" DB_USER= DB_PASSWORD= \
     IDENTITY_BOOTSTRAP_DEMO=false ./serve.sh >"$dir/payara.log" 2>&1 &
   PID=$!
   while :; do
@@ -64,16 +63,15 @@ one_start() { # one_start LABEL: prints "seconds cpu_seconds rss_mb load1"
     -v rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$PID/status")" \
     '{printf "%.1f %.1f %.0f %s\n", b-a, ($14+$15)/hz, rss/1024, load}' "/proc/$PID/stat"
   stop
-  rm -rf "$dir/db"
-  for d in target/payara-root.*; do   # only the one this start made, not a running server's
-    [ -d "$d" ] && ! grep -qxF "$d" <<<"$roots" && rm -rf "$d"
-  done
+  rm -rf "$dir/db" "$dir/root"
   return 0
 }
 
 log "JVM flags: ${JAVA_OPTS:-the default of serve.sh}; CDS: $([ "${IDFORGE_CDS:-1}" = 0 ] && echo off || echo on)"
-log "untimed first start (makes serve.sh's CDS archive if there is none)"
-one_start first >/dev/null
+if [ "${STARTUP_FIRST:-1}" = 1 ]; then
+  log "untimed first start (makes the CDS archive of serve.sh if there is none)"
+  one_start first >/dev/null
+fi
 : >"$OUT/starts.txt"
 for i in $(seq 1 "$RUNS"); do
   r=$(one_start "run$i")
