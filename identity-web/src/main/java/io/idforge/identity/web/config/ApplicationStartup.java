@@ -135,18 +135,29 @@ public class ApplicationStartup {
                         + baseUrl + "/admin/setup.xhtml?token=" + link.token() + "\n"
                         + "==============================================================================\n"));
     if (!faceMatchers.isResolvable()) {
-      LOG.warning(
-          "Face matching is OFF: no face engine is installed, so every face-recognition validation"
-              + " waits for manual review (it never passes on its own).");
+      reportFaceMatching(null);
     } else {
-      // ONNX Runtime and three models take seconds: loaded off the start path. The engine logs the
-      // outcome (loaded, or unavailable and why); requests that need it meanwhile wait for it.
-      faceMatchers.get().loadInBackground(executor);
+      // ONNX Runtime and three models take seconds: loaded off the start path; requests that need
+      // the engine meanwhile wait for it. The outcome is logged as before, once the load ends.
+      FaceMatcher matcher = faceMatchers.get();
+      matcher.loadInBackground(executor);
+      executor.execute(() -> reportFaceMatching(matcher));
     }
     expireProcessesJob.schedule();
     drainWebhooksJob.schedule();
     purgeJob.schedule();
     expireProcessesJob.resumeInterruptedChecks(OffsetDateTime.now(clock));
     LOG.info("identity service started");
+  }
+
+  /** Off is visible in the start-up log (README, "Face verification"); waits for the engine's load. */
+  private static void reportFaceMatching(FaceMatcher matcher) {
+    if (matcher == null || !matcher.isAvailable()) {
+      LOG.warning(
+          "Face matching is OFF: no face engine is installed, so every face-recognition validation"
+              + " waits for manual review (it never passes on its own).");
+    } else {
+      LOG.info(() -> "face matching engine: " + matcher.name());
+    }
   }
 }
