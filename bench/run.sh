@@ -25,7 +25,7 @@
 # BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head|<commit> (head or a commit: build `git archive`
 # of it under bench/out/run-*/src, untouched by anyone's uncommitted edits; a commit gives the "before" of a change), BENCH_JVM_FLAGS (default: serve.sh's flags), BENCH_PROFILE=1 (Java Flight
 # Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip),
-# BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
+# BENCH_CDS=1 (serve.sh's class archive; 0: without), BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
 # default: the newest JDK 21+ under /usr/lib/jvm), MVN_ARGS (extra Maven options, e.g. -o),
 # BENCH_SERVICE_ENV="NAME=value ..." (more environment for the service, e.g. IDENTITY_AUTH_BACKEND_KEY_CACHE=PT0S
 # to measure without the backend-key cache).
@@ -260,14 +260,21 @@ mkdir -p "$OUT/tmp" "$OUT/payara-root"
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 JFR_FLAGS=""
 [ "$PROFILE" = 1 ] && JFR_FLAGS="-XX:FlightRecorderOptions=stackdepth=128"  # no effect until a recording starts
-log "starting Payara Micro on $BASE with: $JVM_FLAGS"
+# serve.sh's class archive (CDS) for these flags, made by one training start if missing
+# (identity-web/target/cds; BENCH_CDS=0 or IDFORGE_CDS=0: without, e.g. for the before of a change).
+. "$REPO/identity-web/src/main/payara/cds.sh"
+[ "${BENCH_CDS:-1}" = 0 ] && export IDFORGE_CDS=0
+# shellcheck disable=SC2086
+CDS_FLAG=$(cds_flag "$(dirname "$MICRO")/cds" "$MICRO" "$OUT/identity.war" \
+  "$REPO/identity-web/src/main/payara/post-boot-commands.asadmin" $JVM_FLAGS)
+log "starting Payara Micro on $BASE with: $JVM_FLAGS ${CDS_FLAG:-(no CDS archive)}"
 # shellcheck disable=SC2086  # JVM_FLAGS is a word list on purpose
 env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_PASSWORD="$DB_PASSWORD" \
   IDENTITY_ADMIN_API_KEY="$ADMIN_KEY" IDENTITY_BOOTSTRAP_DEMO=false IDENTITY_PUBLIC_BASE_URL="$BASE" \
   IDENTITY_RATE_LIMITS_ENABLED=false \
   IDENTITY_FACE_WORK_DIR="$OUT/face-work" ORT_DISABLE_TELEMETRY=1 TMPDIR="$OUT/tmp" XDG_CACHE_HOME="$OUT/cache" \
   IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
-  ${BENCH_SERVICE_ENV:-} java $JVM_FLAGS $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
+  ${BENCH_SERVICE_ENV:-} java $JVM_FLAGS $CDS_FLAG $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
   -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
   --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &

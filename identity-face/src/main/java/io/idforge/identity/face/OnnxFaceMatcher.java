@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,8 +40,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       from request threads.
  * </ul>
  *
- * The engine is loaded on first use (the start-up check of {@link #isAvailable()} triggers it).
- * A failure to load never fails the deployment: the matcher reports itself unavailable with a
+ * The engine is loaded on first use, or ahead of it by {@link #loadInBackground}, which the
+ * service's start-up calls so that it does not wait the seconds ONNX Runtime and the three models
+ * take; until the load ends {@link #isLoading()} is true and callers of {@link #isAvailable()},
+ * {@link #compare} and {@link #check} wait for its outcome (never a pass or a "face matching off"
+ * decided before the engine had its chance). A failure to load never fails the deployment: the matcher reports itself unavailable with a
  * WARNING, and face validations then wait for manual review.
  */
 @ApplicationScoped
@@ -75,6 +79,7 @@ public class OnnxFaceMatcher implements FaceMatcher, LivenessChecker {
 
   private volatile FaceEngine engine;
   private volatile boolean attempted;
+  private volatile boolean loading;
 
   /** For CDI. */
   public OnnxFaceMatcher() {}
@@ -93,6 +98,30 @@ public class OnnxFaceMatcher implements FaceMatcher, LivenessChecker {
   @Override
   public boolean isAvailable() {
     return engine().isPresent();
+  }
+
+  @Override
+  public boolean isLoading() {
+    return loading && !attempted;
+  }
+
+  /**
+   * Starts loading the engine on {@code executor} and returns at once; {@link #isLoading()} is
+   * true from now until the load ends. Calls made meanwhile wait for it (see the class comment).
+   */
+  @Override
+  public void loadInBackground(Executor executor) {
+    if (attempted) {
+      return;
+    }
+    loading = true;
+    try {
+      executor.execute(this::engine);
+    } catch (RuntimeException rejected) {
+      // No thread for it (an executor shutting down): the first use loads it instead.
+      loading = false;
+      throw rejected;
+    }
   }
 
   @Override
@@ -134,8 +163,12 @@ public class OnnxFaceMatcher implements FaceMatcher, LivenessChecker {
     if (!attempted) {
       synchronized (this) {
         if (!attempted) {
-          engine = load();
-          attempted = true;
+          try {
+            engine = load();
+          } finally {
+            attempted = true;
+            loading = false;
+          }
         }
       }
     }

@@ -17,7 +17,11 @@ import io.idforge.identity.face.engine.Pictures;
 import io.idforge.identity.face.engine.TestModels;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +37,40 @@ class OnnxFaceMatcherTest {
     assertFalse(m.isAvailable());
     assertEquals(OnnxFaceMatcher.NAME, m.name());
     assertThrows(FaceEngineException.class, () -> m.compare(new byte[1], new byte[1]));
+  }
+
+  @Test
+  void aBackgroundLoadReportsLoadingUntilItsOutcomeIsKnown() {
+    OnnxFaceMatcher m = OnnxFaceMatcher.configured(true, Optional.of(empty),
+        TestModels.workDir(), 1);
+    List<Runnable> queued = new ArrayList<>();
+    assertFalse(m.isLoading());
+    m.loadInBackground(queued::add);
+    assertEquals(1, queued.size(), "the load is handed to the executor, not run on the caller");
+    assertTrue(m.isLoading());
+    queued.get(0).run();
+    assertFalse(m.isLoading(), "no models: the load ended, unavailable");
+    assertFalse(m.isAvailable());
+    m.loadInBackground(queued::add);
+    assertEquals(1, queued.size(), "an ended load is not started again");
+  }
+
+  @Test
+  void aCallerDuringTheBackgroundLoadWaitsForItInsteadOfSeeingNoEngine() throws Exception {
+    assumeTrue(TestModels.complete());
+    Optional<Path> dir = TestModels.source() instanceof ModelSource.Directory d
+        ? Optional.of(d.dir()) : Optional.empty();
+    OnnxFaceMatcher m = OnnxFaceMatcher.configured(true, dir, TestModels.workDir(), 1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      m.loadInBackground(pool);
+      // Whether or not the load is still running now, the answer is the load's outcome.
+      assertTrue(m.isAvailable());
+      assertFalse(m.isLoading());
+    } finally {
+      pool.shutdownNow();
+      m.close();
+    }
   }
 
   @Test

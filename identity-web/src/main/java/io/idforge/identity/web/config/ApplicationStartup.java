@@ -1,6 +1,8 @@
 package io.idforge.identity.web.config;
 
 import io.idforge.identity.api.spi.FaceMatcher;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import io.idforge.identity.core.application.ClientService;
 import io.idforge.identity.core.application.port.SchemaMigrator;
 import io.idforge.identity.core.jobs.DrainWebhooksJob;
@@ -88,6 +90,8 @@ public class ApplicationStartup {
 
   @Inject Instance<FaceMatcher> faceMatchers;
 
+  @Resource ManagedExecutorService executor;
+
   @Inject
   @ConfigProperty(name = "identity.bootstrap.demo", defaultValue = "true")
   boolean bootstrapDemo;
@@ -130,17 +134,30 @@ public class ApplicationStartup {
                         + "user: " + link.username() + "\n"
                         + baseUrl + "/admin/setup.xhtml?token=" + link.token() + "\n"
                         + "==============================================================================\n"));
-    if (!faceMatchers.isResolvable() || !faceMatchers.get().isAvailable()) {
-      LOG.warning(
-          "Face matching is OFF: no face engine is installed, so every face-recognition validation"
-              + " waits for manual review (it never passes on its own).");
+    if (!faceMatchers.isResolvable()) {
+      reportFaceMatching(null);
     } else {
-      LOG.info(() -> "face matching engine: " + faceMatchers.get().name());
+      // ONNX Runtime and three models take seconds: loaded off the start path; requests that need
+      // the engine meanwhile wait for it. The outcome is logged as before, once the load ends.
+      FaceMatcher matcher = faceMatchers.get();
+      matcher.loadInBackground(executor);
+      executor.execute(() -> reportFaceMatching(matcher));
     }
     expireProcessesJob.schedule();
     drainWebhooksJob.schedule();
     purgeJob.schedule();
     expireProcessesJob.resumeInterruptedChecks(OffsetDateTime.now(clock));
     LOG.info("identity service started");
+  }
+
+  /** Off is visible in the start-up log (README, "Face verification"); waits for the engine's load. */
+  private static void reportFaceMatching(FaceMatcher matcher) {
+    if (matcher == null || !matcher.isAvailable()) {
+      LOG.warning(
+          "Face matching is OFF: no face engine is installed, so every face-recognition validation"
+              + " waits for manual review (it never passes on its own).");
+    } else {
+      LOG.info(() -> "face matching engine: " + matcher.name());
+    }
   }
 }

@@ -6,6 +6,11 @@ import java.util.Locale;
 enum EngineState {
   /** Installed and answering. */
   ON,
+  /**
+   * Installed and still loading its models in the background after start-up: UP, because a request
+   * that needs the engine waits for the load instead of being answered without it.
+   */
+  LOADING,
   /** Switched off by configuration, or not installed on purpose: its work waits for review. */
   OFF,
   /** Configured on but not working: a broken deployment. */

@@ -10,7 +10,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code face-engine}: {@code on}, {@code off} ({@code identity.face.enabled=false}: selfies wait
+ * {@code face-engine}: {@code on}, {@code loading} (UP: the models are still loading after
+ * start-up, and requests that need them wait for them), {@code off} ({@code identity.face.enabled=false}: selfies wait
  * in manual review, by choice) or {@code failed} (enabled, but no engine is installed or its models
  * did not load). Only {@code failed} is DOWN: a rollout whose engine broke stops at the old
  * instances instead of sending every selfie to review. Asked through the {@link FaceMatcher} port.
@@ -40,6 +41,9 @@ public class FaceEngineHealthCheck implements HealthCheck {
   static EngineState state(boolean enabled, FaceMatcher matcher) {
     if (!enabled) {
       return EngineState.OFF;
+    }
+    if (matcher != null && matcher.isLoading()) {
+      return EngineState.LOADING; // asked first: isAvailable() would wait for the load to end
     }
     return matcher != null && matcher.isAvailable() ? EngineState.ON : EngineState.FAILED;
   }

@@ -6,7 +6,7 @@ import io.idforge.identity.api.spi.FaceComparison;
 import io.idforge.identity.api.spi.FaceMatcher;
 import org.junit.jupiter.api.Test;
 
-/** The three states of the face engine as readiness reports them. */
+/** The four states of the face engine as readiness reports them. */
 class FaceEngineHealthCheckTest {
 
   private static FaceMatcher matcher(boolean available) {
@@ -36,5 +36,33 @@ class FaceEngineHealthCheckTest {
     assertEquals(EngineState.OFF, FaceEngineHealthCheck.state(false, matcher(false)));
     assertEquals(EngineState.OFF, FaceEngineHealthCheck.state(false, null));
     assertEquals("failed", EngineState.FAILED.wire());
+  }
+
+  @Test
+  void aLoadingEngineIsReportedLoadingWithoutWaitingForIt() {
+    FaceMatcher loading = new FaceMatcher() {
+      @Override
+      public boolean isLoading() {
+        return true;
+      }
+
+      @Override
+      public boolean isAvailable() {
+        throw new AssertionError("would wait for the load to end");
+      }
+
+      @Override
+      public String name() {
+        return "test-engine";
+      }
+
+      @Override
+      public FaceComparison compare(byte[] selfie, byte[] documentFront) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    assertEquals(EngineState.LOADING, FaceEngineHealthCheck.state(true, loading));
+    assertEquals("loading", EngineState.LOADING.wire());
+    assertEquals(EngineState.OFF, FaceEngineHealthCheck.state(false, loading));
   }
 }
