@@ -27,9 +27,11 @@ opts=${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}
 . identity-web/src/main/payara/cds.sh
 cds=$(cds_flag identity-web/target/cds identity-web/target/payara-micro.jar identity-web/target/identity.war \
   identity-web/src/main/payara/post-boot-commands.asadmin $opts)
+# --disablephonehome: Payara Micro otherwise reports its use to Payara over the internet; a
+# self-hosted identity service makes no outbound call its operator did not configure.
 # shellcheck disable=SC2086  # opts is a word list on purpose
 exec java $opts $cds -Djava.io.tmpdir=target/payara-tmp \
   -jar identity-web/target/payara-micro.jar \
   --deploy identity-web/target/identity.war --contextroot / \
   --postbootcommandfile identity-web/src/main/payara/post-boot-commands.asadmin \
-  --port "${PORT:-8080}" --nocluster --rootDir "$root"
+  --port "${PORT:-8080}" --nocluster --disablephonehome --rootDir "$root"

@@ -130,7 +130,7 @@ start_service() {
     IDENTITY_RATE_LIMITS_ENABLED=false IDENTITY_FACE_ENABLED=false MALLOC_ARENA_MAX=2 TMPDIR="$OUT/tmp" \
     IDENTITY_FACE_WORK_DIR="$OUT/face-work" XDG_CACHE_HOME="$OUT/cache" "$@" \
     java $JVM_FLAGS "-Djava.io.tmpdir=$OUT/tmp" -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / \
-    --port "$APP_PORT" --nocluster --postbootcommandfile "$REPO/identity-web/src/main/payara/post-boot-commands.asadmin" \
+    --port "$APP_PORT" --nocluster --disablephonehome --postbootcommandfile "$REPO/identity-web/src/main/payara/post-boot-commands.asadmin" \
     --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
   PAYARA_PID=$!
   local t0 deadline code

@@ -275,7 +275,7 @@ env DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB_NAME" DB_USER="$DB_USER" DB_
   IDENTITY_FACE_WORK_DIR="$OUT/face-work" ORT_DISABLE_TELEMETRY=1 TMPDIR="$OUT/tmp" XDG_CACHE_HOME="$OUT/cache" \
   IDENTITY_FACE_ENABLED="${BENCH_FACE_ENABLED:-true}" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
   ${BENCH_SERVICE_ENV:-} java $JVM_FLAGS $CDS_FLAG $JFR_FLAGS "-Xlog:gc:file=$OUT/gc.log:uptime" "-Djava.io.tmpdir=$OUT/tmp" \
-  -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster \
+  -jar "$MICRO" --deploy "$OUT/identity.war" --contextroot / --port "$APP_PORT" --nocluster --disablephonehome \
   --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" \
   --rootDir "$OUT/payara-root" >"$OUT/payara.log" 2>&1 &
 PAYARA_PID=$!
@@ -595,7 +595,7 @@ run_trivial_anchor() {
   # shellcheck disable=SC2086
   env TMPDIR="$OUT/tmp" MALLOC_ARENA_MAX="${BENCH_MALLOC_ARENA_MAX:-2}" \
     java $JVM_FLAGS "-Djava.io.tmpdir=$OUT/tmp" -jar "$MICRO" --deploy "$ANCHOR_WAR" --contextroot / \
-    --port "$port" --nocluster --rootDir "$OUT/anchor-root" \
+    --port "$port" --nocluster --disablephonehome --rootDir "$OUT/anchor-root" \
     --postbootcommandfile "$(dirname "$MICRO")/../src/main/payara/post-boot-commands.asadmin" >"$OUT/anchor-payara.log" 2>&1 &
   ANCHOR_PID=$!
   t0=$(date +%s.%N)
@@ -797,6 +797,9 @@ if [ -n "$FAILED" ]; then
   )
 fi
 
+# The other benches' sections (bench/node.sh's write_section: webhooks, expiry) and the hand-written
+# analysis under them follow this script's part of RESULTS.md; they are carried over, not dropped.
+KEPT_SECTIONS=$(sed -n '/^<!-- [a-z-]*:begin -->$/,$p' "$BENCH_DIR/RESULTS.md" 2>/dev/null || true)
 {
   cat <<EOF
 # Load test results
@@ -811,7 +814,7 @@ Raw wrk outputs, Payara/GC/PostgreSQL logs, \`top\` snapshots, \`pg_stat_activit
   Other people's builds and tests ran on the same machine: $BASELINE cores were busy just before this run started, and the
   "other" CPU column below shows how much they took during each run.
 - JVM: $JAVA_VERSION, flags \`$JVM_FLAGS\`$( [ -n "${BENCH_SERVICE_ENV:-}" ] && printf ', service environment `%s`' "$BENCH_SERVICE_ENV") (G1 unless the flags say otherwise; C1+C2 tiered JIT, no TieredStopAtLevel), GC log \`-Xlog:gc\`.
-- Payara Micro 6.2025.10, \`--nocluster\`, fresh \`--rootDir\`; started in ${STARTUP_S} s. Pools: JDBC ($POOL, from \`@DataSourceDefinition\`),
+- Payara Micro 6.2025.10, \`--nocluster --disablephonehome\`, fresh \`--rootDir\`; started in ${STARTUP_S} s. Pools: JDBC ($POOL, from \`@DataSourceDefinition\`),
   HTTP thread pool max 200, EJB pool max 32 (Payara Micro defaults).
 - PostgreSQL $PG_VERSION (Debian), throw-away cluster on loopback, default settings: $PG_SETTINGS.
 - wrk: \`wrk -t$THREADS -c<N> -d${DURATION}s --timeout $WRK_TIMEOUT --latency\` with \`bench/tokens.lua\` / \`bench/result.lua\` (Lua \`response()\` counts
@@ -889,6 +892,7 @@ $ERRORS_SECTION## How to rerun
 $( [ "$SOURCE" != worktree ] && echo "This run: \`BENCH_SOURCE=$SOURCE bench/run.sh\` (a clean build of that commit, ignoring uncommitted edits)." )
 $( [ "$JVM_FLAGS" != "$DEFAULT_JVM_FLAGS" ] && echo "JVM flags of this run: \`BENCH_JVM_FLAGS=\"$JVM_FLAGS\"\`." )
 EOF
+  if [ -n "$KEPT_SECTIONS" ]; then printf '\n%s\n' "$KEPT_SECTIONS"; fi
 } >"$BENCH_DIR/RESULTS.md"
 cp "$BENCH_DIR/RESULTS.md" "$OUT/RESULTS.md"
 log "wrote bench/RESULTS.md"

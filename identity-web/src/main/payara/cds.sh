@@ -32,7 +32,7 @@ cds_flag() {
         MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
         java $@ -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:cds=error -Djava.io.tmpdir="$work" \
         -jar "$micro" --deploy "$war" --contextroot / --postbootcommandfile "$postboot" \
-        --autoBindHttp --nocluster --rootDir "$work/root" --warmup >"$out/training.log" 2>&1 \
+        --autoBindHttp --nocluster --disablephonehome --rootDir "$work/root" --warmup >"$out/training.log" 2>&1 \
         && [ -s "$archive.tmp" ]; then
       mv "$archive.tmp" "$archive"
       # The log holds the throw-away database's one-time console link: nothing worth keeping.
