@@ -44,4 +44,37 @@ class ReasonCatalogueTest {
     }
     assertFalse(catalogue.isDeclinedReason("moon_in_wrong_phase"));
   }
+
+  /**
+   * The indexed lookup answers as the file's order dictates: for every row's code, kind and
+   * validator (and no validator, and an unknown one) the first matching row of the file, the
+   * validator's own row first.
+   */
+  @Test
+  void findAnswersTheFirstRowInFileOrderPreferringTheValidator() {
+    for (Reason row : catalogue.all()) {
+      for (String validator : new String[] {row.validator(), null, "no-such-validator"}) {
+        Reason expected = firstInFileOrder(row.kind(), row.code(), validator);
+        assertEquals(expected, catalogue.find(row.kind(), row.code(), validator).orElseThrow(),
+            row.kind() + " " + row.code() + " " + validator);
+      }
+    }
+    assertTrue(catalogue.find(ReasonKind.EXPIRED, null, null).isEmpty());
+    assertTrue(catalogue.find(null, "blurry_image", null).isEmpty());
+  }
+
+  private Reason firstInFileOrder(ReasonKind kind, String code, String validator) {
+    Reason fallback = null;
+    for (Reason r : catalogue.all()) {
+      if (r.kind() == kind && r.code().equals(code)) {
+        if (r.validator().equals(validator)) {
+          return r;
+        }
+        if (fallback == null) {
+          fallback = r;
+        }
+      }
+    }
+    return fallback;
+  }
 }

@@ -20,24 +20,25 @@ public final class EventSnapshots {
   private EventSnapshots() {}
 
   public static String process(IdentityProcess p) {
-    JsonObjectBuilder o =
-        JSON.createObjectBuilder()
-            .add("process_id", p.processId())
-            .add("identity_process_id", p.processId())
-            .add("client_id", p.clientId())
-            .add("account_id", p.accountId())
-            .add("flow_id", p.flowId())
-            .add("flow_version", p.flowVersion())
-            .add("country", p.country())
-            .add("created_via", p.createdVia())
-            .add("status", p.status().wireValue())
-            .add("current_step_index", p.currentStepIndex());
-    addIfPresent(o, "failure_status", p.failureStatus() == null ? null : p.failureStatus().wireValue());
-    addIfPresent(o, "declined_reason", p.declinedReason());
-    addIfPresent(o, "expired_reason", p.expiredReason());
-    addIfPresent(o, "override_status", p.overrideStatus());
-    o.add("creation_date", date(p.createdAt())).add("update_date", date(p.updatedAt()));
-    return o.build().toString();
+    // Written directly (SnapshotJson), not through the JSON-P builder: one per expired process.
+    return new SnapshotJson()
+        .add("process_id", p.processId())
+        .add("identity_process_id", p.processId())
+        .add("client_id", p.clientId())
+        .add("account_id", p.accountId())
+        .add("flow_id", p.flowId())
+        .add("flow_version", p.flowVersion())
+        .add("country", p.country())
+        .add("created_via", p.createdVia())
+        .add("status", p.status().wireValue())
+        .add("current_step_index", p.currentStepIndex())
+        .addIfPresent("failure_status", p.failureStatus() == null ? null : p.failureStatus().wireValue())
+        .addIfPresent("declined_reason", p.declinedReason())
+        .addIfPresent("expired_reason", p.expiredReason())
+        .addIfPresent("override_status", p.overrideStatus())
+        .add("creation_date", date(p.createdAt()))
+        .add("update_date", date(p.updatedAt()))
+        .toString();
   }
 
   public static String validation(Validation v) {

@@ -25,7 +25,7 @@ class ReviewQueueMetricsTest {
     @Override public void tokenRejected(String reason) {}
     @Override public void processStarted(String channel) {}
     @Override public void processResumed(String channel) {}
-    @Override public void processFinished(String status, String failureStatus, String reason) {}
+    @Override public void processFinished(String status, String failureStatus, String reason, long count) {}
     @Override public void otpLimitTripped(String limit) {}
     @Override public void checkCompleted(String stepType, String outcome, Duration duration) {}
     @Override public void webhookAttempt(String outcome) {}

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -38,7 +39,7 @@ public class JpaEventRepository implements EventRepository {
   @Resource(lookup = "java:app/jdbc/identity")
   DataSource dataSource;
 
-  /** The statement that takes one value of the sequence; chosen from the driver on first use. */
+  /** The statement that takes values of the sequence; chosen from the driver on first use. */
   private volatile String nextValue;
 
   @Override
@@ -83,30 +84,45 @@ public class JpaEventRepository implements EventRepository {
     }
   }
 
-  /** {@code count} ids in increasing order, in blocks of {@link #IDS_PER_SEQUENCE_VALUE}. */
+  /**
+   * {@code count} ids in increasing order, in blocks of {@link #IDS_PER_SEQUENCE_VALUE}. On
+   * PostgreSQL every block a batch needs comes in one round trip (a sweep's 200 events need four
+   * values, and each round trip was a wait of the sweeping thread); H2 takes them one by one.
+   */
   private long[] takeIds(Connection c, int count) throws SQLException {
-    long[] ids = new long[count];
-    int taken = 0;
-    try (PreparedStatement ps = c.prepareStatement(nextValue(c))) {
-      while (taken < count) {
-        long last;
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          last = rs.getLong(1);
+    int blocks = (count + IDS_PER_SEQUENCE_VALUE - 1) / IDS_PER_SEQUENCE_VALUE;
+    long[] values = new long[blocks];
+    String sql = nextValues(c);
+    boolean severalPerQuery = sql.contains("generate_series");
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int taken = 0;
+      while (taken < blocks) {
+        if (severalPerQuery) {
+          ps.setInt(1, blocks - taken);
         }
-        for (long id = last - IDS_PER_SEQUENCE_VALUE + 1; id <= last && taken < count; id++) {
-          ids[taken++] = id;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next() && taken < blocks) {
+            values[taken++] = rs.getLong(1);
+          }
         }
       }
+    }
+    // Each value owns the block below it; sorted, the ids rise with the list's order.
+    Arrays.sort(values);
+    long[] ids = new long[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = values[i / IDS_PER_SEQUENCE_VALUE] - IDS_PER_SEQUENCE_VALUE + 1 + i % IDS_PER_SEQUENCE_VALUE;
     }
     return ids;
   }
 
-  private String nextValue(Connection c) throws SQLException {
+  private String nextValues(Connection c) throws SQLException {
     String sql = nextValue;
     if (sql == null) {
       boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-      sql = postgresql ? "SELECT nextval('process_event_seq')" : "SELECT NEXT VALUE FOR process_event_seq";
+      sql = postgresql
+          ? "SELECT nextval('process_event_seq') FROM generate_series(1, ?)"
+          : "SELECT NEXT VALUE FOR process_event_seq";
       nextValue = sql;
     }
     return sql;

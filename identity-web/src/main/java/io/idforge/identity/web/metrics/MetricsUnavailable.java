@@ -36,7 +36,7 @@ public class MetricsUnavailable implements IdentityMetrics {
   public void processResumed(String channel) {}
 
   @Override
-  public void processFinished(String status, String failureStatus, String reason) {}
+  public void processFinished(String status, String failureStatus, String reason, long count) {}
 
   @Override
   public void otpLimitTripped(String limit) {}

@@ -132,12 +132,12 @@ public class MicroProfileIdentityMetrics implements IdentityMetrics {
   }
 
   @Override
-  public void processFinished(String status, String failureStatus, String reason) {
+  public void processFinished(String status, String failureStatus, String reason, long count) {
     List<Tag> tags = new ArrayList<>();
     tags.add(new Tag("status", value(status)));
     tags.add(new Tag("failure_status", value(failureStatus)));
     tags.add(new Tag("reason", value(reason)));
-    registry.counter(PROCESSES_FINISHED, tags.toArray(Tag[]::new)).inc();
+    registry.counter(PROCESSES_FINISHED, tags.toArray(Tag[]::new)).inc(count);
   }
 
   @Override

@@ -97,8 +97,8 @@ public class MicrometerIdentityMetrics implements IdentityMetrics {
   }
 
   @Override
-  public void processFinished(String status, String failureStatus, String reason) {
-    finished(value(status), value(failureStatus), value(reason)).increment();
+  public void processFinished(String status, String failureStatus, String reason, long count) {
+    finished(value(status), value(failureStatus), value(reason)).increment(count);
   }
 
   @Override

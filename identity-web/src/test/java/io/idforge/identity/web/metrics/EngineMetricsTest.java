@@ -45,9 +45,17 @@ class EngineMetricsTest {
             List.of(failed, succeeded),
             List.of(
                 new EventsRecorded.Finished("failure", "expired", "validation_timeout"),
-                new EventsRecorded.Finished("success", null, null))));
+                new EventsRecorded.Finished("success", null, null),
+                new EventsRecorded.Finished("failure", "expired", "validation_timeout"),
+                new EventsRecorded.Finished("failure", "expired", "manual_review_expired"),
+                new EventsRecorded.Finished("failure", "expired", "validation_timeout"))));
 
+    // One increment per distinct outcome, with how many processes ended so.
     assertEquals(
-        List.of(Arrays.asList("failure", "expired", "validation_timeout"), Arrays.asList("success", null, null)), finished);
+        List.of(
+            Arrays.asList("failure", "expired", "validation_timeout", 3L),
+            Arrays.asList("success", null, null, 1L),
+            Arrays.asList("failure", "expired", "manual_review_expired", 1L)),
+        finished);
   }
 }

@@ -27,10 +27,11 @@ public interface IdentityMetrics {
 
   /**
    * A process reached a final state: {@code status} {@code success} or {@code failure}, with
-   * {@code failureStatus} and the catalogued {@code reason} (both null on success). For the
-   * process engine to call on each transition into a final state.
+   * {@code failureStatus} and the catalogued {@code reason} (both null on success); {@code count}
+   * processes ended so in one committed save (the expiry sweep ends up to a batch of them at once,
+   * counted with one increment rather than one per process).
    */
-  void processFinished(String status, String failureStatus, String reason);
+  void processFinished(String status, String failureStatus, String reason, long count);
 
   /**
    * A one-time-code send limit refused a send; {@code limit} is {@code per_destination}, {@code
