@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -285,10 +286,14 @@ class HttpWebhookSenderTest {
   void aSilentReceiverIsATimeoutAndARefusedPortAnIoError() throws Exception {
     server = new ScriptedServer(n -> Answer.of(NO_CONTENT).dripping(5_000));
     assertEquals(new WebhookSender.Result(null, "timeout"), sender(Duration.ofMillis(500), 4096).send(post()));
-    int port = server.port();
-    server.close();
-    WebhookSender.Request closed = new WebhookSender.Request(
-        "http://127.0.0.1:" + port + "/hook", "POST", Map.of(), "a.b.c", List.of(InetAddress.getLoopbackAddress()));
-    assertEquals(new WebhookSender.Result(null, "io: ConnectException"), sender().send(closed));
+    // A port bound by a socket that never listens: connecting is refused, and unlike a closed
+    // server's port no other process on a busy machine can start listening on it meanwhile.
+    try (Socket bound = new Socket()) {
+      bound.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      WebhookSender.Request refused = new WebhookSender.Request(
+          "http://127.0.0.1:" + bound.getLocalPort() + "/hook", "POST", Map.of(), "a.b.c",
+          List.of(InetAddress.getLoopbackAddress()));
+      assertEquals(new WebhookSender.Result(null, "io: ConnectException"), sender().send(refused));
+    }
   }
 }
