@@ -129,20 +129,12 @@ public class ProcessService {
 
   /** The caller's process; a web token may read only the process it started. */
   public ProcessView get(Caller caller, String processId) {
-    // Read without change tracking: most reads write nothing. An overdue process is locked and
-    // read again as a managed copy by expireIfOverdue, and its view then reads its validations
-    // in the same unit of work, so the expiry is written and shown.
     IdentityProcess process =
         processes
-            .findForReading(caller.clientId(), processId)
+            .find(caller.clientId(), processId)
             .filter(p -> caller.kind() == Caller.Kind.BACKEND || p.jti().equals(caller.jti()))
             .orElseThrow(() -> new NotFoundException("Resource not found"));
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    if (process.isOverdue(now)) {
-      return view(expireIfOverdue(process, now));
-    }
-    return new ProcessView(
-        process, validations.listByProcessForReading(process.clientId(), process.processId()), definition(process));
+    return view(expireIfOverdue(process, OffsetDateTime.now(clock)));
   }
 
   /** The process a web token started, if any (for the hosted page). */

@@ -48,23 +48,6 @@ public class JpaProcessRepository implements ProcessRepository {
         .findFirst();
   }
 
-  /**
-   * {@link #find} with EclipseLink's read-only hint: the process is built once and not registered
-   * in the transaction's unit of work, so there is no working copy, no backup copy and no change
-   * comparison at commit for a read that writes nothing (bench/STEPS.md, issue 14 second round).
-   */
-  @Override
-  public Optional<IdentityProcess> findForReading(String clientId, String processId) {
-    return ReadOnlyQueries.readOnly(
-            em.createQuery(
-                "SELECT p FROM IdentityProcess p WHERE p.clientId = :client AND p.processId = :process",
-                IdentityProcess.class))
-        .setParameter("client", clientId)
-        .setParameter("process", processId)
-        .getResultStream()
-        .findFirst();
-  }
-
   @Override
   public Optional<IdentityProcess> findByJti(String jti) {
     return em.createQuery("SELECT p FROM IdentityProcess p WHERE p.jti = :jti", IdentityProcess.class)

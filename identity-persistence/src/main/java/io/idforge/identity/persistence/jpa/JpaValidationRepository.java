@@ -30,20 +30,6 @@ public class JpaValidationRepository implements ValidationRepository {
         .getResultList();
   }
 
-  /** {@link #listByProcess} with EclipseLink's read-only hint (see {@link ReadOnlyQueries}). */
-  @Override
-  public List<Validation> listByProcessForReading(String clientId, String processId) {
-    // Uses ix_validation_process.
-    return ReadOnlyQueries.readOnly(
-            em.createQuery(
-                "SELECT v FROM Validation v WHERE v.clientId = :client AND v.processId = :process"
-                    + " ORDER BY v.stepIndex, v.id",
-                Validation.class))
-        .setParameter("client", clientId)
-        .setParameter("process", processId)
-        .getResultList();
-  }
-
   @Override
   public List<Validation> listByProcesses(Collection<String> processIds) {
     if (processIds.isEmpty()) {

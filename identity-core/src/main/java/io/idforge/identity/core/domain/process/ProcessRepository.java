@@ -10,15 +10,6 @@ public interface ProcessRepository {
 
   Optional<IdentityProcess> find(String clientId, String processId);
 
-  /**
-   * As {@link #find}, for a read that changes nothing (the result read): the adapter may hand back
-   * an object outside the unit of work, so changes to it are never written. Callers that may
-   * change the process (an overdue one expires on read) lock it again by id.
-   */
-  default Optional<IdentityProcess> findForReading(String clientId, String processId) {
-    return find(clientId, processId);
-  }
-
   Optional<IdentityProcess> findByJti(String jti);
 
   List<IdentityProcess> list(String clientId, ProcessQuery query, long beforeId, int limit);

@@ -12,14 +12,6 @@ public interface ValidationRepository {
   List<Validation> listByProcess(String clientId, String processId);
 
   /**
-   * As {@link #listByProcess}, for a read that changes nothing: the adapter may hand back objects
-   * outside the unit of work, so changes to them are never written.
-   */
-  default List<Validation> listByProcessForReading(String clientId, String processId) {
-    return listByProcess(clientId, processId);
-  }
-
-  /**
    * The validations of several processes in one read, for the expiry sweep (across tenants, like
    * its claim): grouped by the caller, each process's in step order as {@link #listByProcess}.
    */
