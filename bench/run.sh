@@ -356,8 +356,9 @@ ticks_of() { # utime+stime (+ children's with "all") of one PID, in clock ticks
   sed 's/^.*) //' "/proc/$1/stat" | awk -v all="${2:-}" '{print $12 + $13 + (all ? $14 + $15 : 0)}'
 }
 pg_ticks() { # the postmaster (with reaped children) plus its live children
-  local sum; sum=$(ticks_of "$PM_PID" all)
-  for p in $(pgrep -P "$PM_PID" 2>/dev/null); do sum=$(( sum + $(ticks_of "$p") )); done
+  local sum t; sum=$(ticks_of "$PM_PID" all)
+  # A backend may exit between pgrep and the read of its stat file: count it as 0, not a failed run.
+  for p in $(pgrep -P "$PM_PID" 2>/dev/null); do t=$(ticks_of "$p" 2>/dev/null || true); sum=$(( sum + ${t:-0} )); done
   echo "$sum"
 }
 machine_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; } # busy total
