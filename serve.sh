@@ -23,7 +23,8 @@ DEFAULT_JAVA_OPTS="-Xms128m -Xmx384m -XX:+UseG1GC -Declipselink.concurrency.mana
 opts=${JAVA_OPTS:-$DEFAULT_JAVA_OPTS}
 # Class Data Sharing: the first start with these flags makes a class archive (one training start,
 # about as long as a start) under identity-web/target/cds; later starts map Payara's and the service's classes
-# from it (bench/STEPS.md). IDFORGE_CDS=0 starts without it.
+# from it (bench/STEPS.md). Opt-in with IDFORGE_CDS=1: it saved 4-6 % of a start's CPU, not worth a
+# doubled first start by default.
 . identity-web/src/main/payara/cds.sh
 cds=$(cds_flag identity-web/target/cds identity-web/target/payara-micro.jar identity-web/target/identity.war \
   identity-web/src/main/payara/post-boot-commands.asadmin $opts)

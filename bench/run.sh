@@ -25,7 +25,7 @@
 # BENCH_BUILD=auto|always|never, BENCH_SOURCE=worktree|head|<commit> (head or a commit: build `git archive`
 # of it under bench/out/run-*/src, untouched by anyone's uncommitted edits; a commit gives the "before" of a change), BENCH_JVM_FLAGS (default: serve.sh's flags), BENCH_PROFILE=1 (Java Flight
 # Recorder, default settings, records from before the warm-up; one profile per measured run; 0 to skip),
-# BENCH_CDS=1 (serve.sh's class archive; 0: without), BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
+# BENCH_CDS=0 (1: serve.sh's opt-in class archive), BENCH_ANCHORS=1 (0: the service only), BENCH_ANCHOR_WARMUP=30 (s per anchor, at 32 connections), KEYCLOAK_JAVA_HOME (a JDK 21+;
 # default: the newest JDK 21+ under /usr/lib/jvm), MVN_ARGS (extra Maven options, e.g. -o),
 # BENCH_SERVICE_ENV="NAME=value ..." (more environment for the service, e.g. IDENTITY_AUTH_BACKEND_KEY_CACHE=PT0S
 # to measure without the backend-key cache).
@@ -261,9 +261,9 @@ JAVA_VERSION=$(java -version 2>&1 | head -1)
 JFR_FLAGS=""
 [ "$PROFILE" = 1 ] && JFR_FLAGS="-XX:FlightRecorderOptions=stackdepth=128"  # no effect until a recording starts
 # serve.sh's class archive (CDS) for these flags, made by one training start if missing
-# (identity-web/target/cds; BENCH_CDS=0 or IDFORGE_CDS=0: without, e.g. for the before of a change).
+# (identity-web/target/cds; opt-in: BENCH_CDS=1 or IDFORGE_CDS=1).
 . "$REPO/identity-web/src/main/payara/cds.sh"
-[ "${BENCH_CDS:-1}" = 0 ] && export IDFORGE_CDS=0
+[ "${BENCH_CDS:-0}" = 1 ] && export IDFORGE_CDS=1
 # shellcheck disable=SC2086
 CDS_FLAG=$(cds_flag "$(dirname "$MICRO")/cds" "$MICRO" "$OUT/identity.war" \
   "$REPO/identity-web/src/main/payara/post-boot-commands.asadmin" $JVM_FLAGS)

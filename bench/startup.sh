@@ -10,7 +10,7 @@
 # moment (user + system: less sensitive to other people's load than the wall time), its resident
 # memory, and the machine's load average; prints the medians. Raw logs in bench/out/startup-*/.
 #
-# Knobs: STARTUP_RUNS=5, STARTUP_FIRST=1 (0: no untimed first start), JAVA_OPTS (as serve.sh; default its flags), IDFORGE_CDS=0 (without the
+# Knobs: STARTUP_RUNS=5, STARTUP_FIRST=1 (0: no untimed first start), JAVA_OPTS (as serve.sh; default its flags), IDFORGE_CDS=1 (with the
 # class archive), BENCH_BUILD=auto|always|never, BENCH_START_TIMEOUT=300 (s per start), MVN_ARGS.
 set -Eeuo pipefail
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -67,7 +67,7 @@ one_start() { # one_start LABEL: prints "seconds cpu_seconds rss_mb load1"
   return 0
 }
 
-log "JVM flags: ${JAVA_OPTS:-the default of serve.sh}; CDS: $([ "${IDFORGE_CDS:-1}" = 0 ] && echo off || echo on)"
+log "JVM flags: ${JAVA_OPTS:-the default of serve.sh}; CDS: $([ "${IDFORGE_CDS:-0}" = 1 ] && echo on || echo off)"
 if [ "${STARTUP_FIRST:-1}" = 1 ]; then
   log "untimed first start (makes the CDS archive of serve.sh if there is none)"
   one_start first >/dev/null
