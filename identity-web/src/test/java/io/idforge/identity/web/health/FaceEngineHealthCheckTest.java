@@ -9,21 +9,24 @@ import org.junit.jupiter.api.Test;
 /** The four states of the face engine as readiness reports them. */
 class FaceEngineHealthCheckTest {
 
+  /** An engine that is never asked to compare: readiness only reads its state. */
+  private abstract static class StateOnlyEngine implements FaceMatcher {
+    @Override
+    public String name() {
+      return "test-engine";
+    }
+
+    @Override
+    public FaceComparison compare(byte[] selfie, byte[] documentFront) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
   private static FaceMatcher matcher(boolean available) {
-    return new FaceMatcher() {
+    return new StateOnlyEngine() {
       @Override
       public boolean isAvailable() {
         return available;
-      }
-
-      @Override
-      public String name() {
-        return "test-engine";
-      }
-
-      @Override
-      public FaceComparison compare(byte[] selfie, byte[] documentFront) {
-        throw new UnsupportedOperationException();
       }
     };
   }
@@ -40,7 +43,7 @@ class FaceEngineHealthCheckTest {
 
   @Test
   void aLoadingEngineIsReportedLoadingWithoutWaitingForIt() {
-    FaceMatcher loading = new FaceMatcher() {
+    FaceMatcher loading = new StateOnlyEngine() {
       @Override
       public boolean isLoading() {
         return true;
@@ -49,16 +52,6 @@ class FaceEngineHealthCheckTest {
       @Override
       public boolean isAvailable() {
         throw new AssertionError("would wait for the load to end");
-      }
-
-      @Override
-      public String name() {
-        return "test-engine";
-      }
-
-      @Override
-      public FaceComparison compare(byte[] selfie, byte[] documentFront) {
-        throw new UnsupportedOperationException();
       }
     };
     assertEquals(EngineState.LOADING, FaceEngineHealthCheck.state(true, loading));
