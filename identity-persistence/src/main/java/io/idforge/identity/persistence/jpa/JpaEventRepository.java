@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +73,7 @@ public class JpaEventRepository implements EventRepository {
           ps.setString(8, e.actor());
           ps.setString(9, e.object());
           // Bound like the entity's created_at (UtcTimestampConverter).
-          ps.setObject(10, e.createdAt().withOffsetSameInstant(ZoneOffset.UTC));
+          ps.setObject(10, UtcTimestampConverter.utc(e.createdAt()));
           ps.addBatch();
         }
         ps.executeBatch();

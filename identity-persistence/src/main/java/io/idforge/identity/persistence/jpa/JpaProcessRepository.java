@@ -124,7 +124,7 @@ public class JpaProcessRepository implements ProcessRepository {
     // were most of the sweep's CPU.
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, utc(now));
+      ps.setObject(1, UtcTimestampConverter.utc(now));
       List<IdentityProcess> claimed = new ArrayList<>(limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -210,9 +210,9 @@ public class JpaProcessRepository implements ProcessRepository {
         ps.setString(1, p.status().wireValue());
         ps.setString(2, p.failureStatus() == null ? null : p.failureStatus().wireValue());
         ps.setString(3, p.expiredReason());
-        ps.setObject(4, utc(p.expiresAt()));
+        ps.setObject(4, UtcTimestampConverter.utc(p.expiresAt()));
         ps.setInt(5, p.graceExtensions());
-        ps.setObject(6, utc(p.updatedAt()));
+        ps.setObject(6, UtcTimestampConverter.utc(p.updatedAt()));
         ps.setLong(7, p.id());
         ps.addBatch();
       }
@@ -229,10 +229,6 @@ public class JpaProcessRepository implements ProcessRepository {
   }
 
   /** Bound and read like the entities' timestamps (UtcTimestampConverter). */
-  private static OffsetDateTime utc(OffsetDateTime t) {
-    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
-  }
-
   @Override
   public Optional<IdentityProcess> lock(long id) {
     // A process persisted or changed earlier in this transaction is not in the table yet: flush

@@ -26,7 +26,8 @@ public class UtcTimestampConverter implements AttributeConverter<OffsetDateTime,
     return utc(value);
   }
 
-  private static OffsetDateTime utc(OffsetDateTime value) {
+  /** The same rule for the adapters that write or read with plain JDBC (the expiry sweep, events). */
+  static OffsetDateTime utc(OffsetDateTime value) {
     return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC);
   }
 }

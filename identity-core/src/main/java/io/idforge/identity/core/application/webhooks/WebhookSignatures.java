@@ -1,5 +1,6 @@
 package io.idforge.identity.core.application.webhooks;
 
+import io.idforge.identity.core.domain.shared.JsonSupport;
 import io.idforge.identity.core.domain.webhook.ClaimedDelivery;
 import io.idforge.identity.core.domain.webhook.WebhookDelivery;
 import java.nio.charset.StandardCharsets;
@@ -60,47 +61,24 @@ public final class WebhookSignatures {
     }
     StringBuilder json = new StringBuilder(256 + object.length());
     json.append("{\"iss\":");
-    quote(json, issuer);
+    JsonSupport.appendQuoted(json, issuer);
     json.append(",\"iat\":").append(issuedAtSeconds);
     json.append(",\"events\":[{\"id\":");
-    quote(json, eventId);
+    JsonSupport.appendQuoted(json, eventId);
     json.append(",\"event_type\":");
-    quote(json, eventType);
+    JsonSupport.appendQuoted(json, eventType);
     json.append(",\"event_action\":");
-    quote(json, eventAction);
+    JsonSupport.appendQuoted(json, eventAction);
     json.append(",\"object\":").append(object);
     json.append(",\"version\":");
-    quote(json, EVENT_VERSION);
+    JsonSupport.appendQuoted(json, EVENT_VERSION);
     json.append(",\"timestamp\":");
-    quote(json, eventAt.toInstant().toString());
+    JsonSupport.appendQuoted(json, eventAt.toInstant().toString());
     json.append("}]}");
     String signingInput =
         JWT_HEADER + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
     byte[] signature = hmac(key, signingInput);
     return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-  }
-
-  /** A JSON string literal (RFC 8259 escapes). */
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 
   /** {@code t=<unix>,v1=<hex>[,v1=<hex>]}: one signature per secret, newest first. */
