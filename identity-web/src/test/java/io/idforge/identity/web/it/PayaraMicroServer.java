@@ -56,7 +56,6 @@ final class PayaraMicroServer implements AppServer {
             "--port",
             Integer.toString(port),
             "--nocluster",
-            "--disablephonehome", // as serve.sh
             // As serve.sh: no Server header (SurfaceIT).
             "--postbootcommandfile",
             buildDir.resolveSibling("src/main/payara/post-boot-commands.asadmin").toString(),
